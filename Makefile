@@ -1,0 +1,52 @@
+# One definition of "green" for people, CI and the GitHub workflows.
+#   make serve  - install everything pinned, build, preview both languages with live reload
+#   make test   - install everything, run every check and test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build check lint test browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a lock file changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+check: install  ## validate every data file, all errors at once, without building
+	$(BIN)/python -m calculator.check
+
+build: install  ## both languages into site/ (Chinese first: its build empties site/)
+	$(BIN)/mkdocs build --strict --clean -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+
+serve: install  ## live preview of both languages; rebuilds when roles.yaml or docs change
+	$(BIN)/mkdocs serve --strict -f mkdocs.yml -a 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check calculator hooks tests
+	$(BIN)/ruff format --check calculator hooks tests
+	$(BIN)/mypy calculator hooks
+
+# Browser tests need Debian's chromium (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
+
+test: install browser lint check
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,60 @@
+"""Problems found in a data file or a scenario, reported all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PathKey = tuple[str | int, ...]
+
+
+def format_path(path: PathKey) -> str:
+    """``("roles", 2, "name", "en")`` -> ``roles[2].name.en``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in an input, with where it is and what is allowed."""
+
+    file: str
+    line: int  # 1-based; 0 when unknown (e.g. data that came from JSON)
+    column: int  # 1-based; 0 when unknown
+    path: str  # dotted key path such as ``roles[2].duties[0].title.en``
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.path or '(top level)'}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found in one run, never just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """Every problem on its own line, then a count, like ``check_projects.py``."""
+        lines = [str(p) for p in self.problems]
+        n = len(self.problems)
+        lines.append(f"Found {n} problem{'s' if n != 1 else ''}.")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Unlocated:
+    """Reports problems for data without line numbers (JSON in the browser, a scenario)."""
+
+    file: str
+
+    def problem(self, path: PathKey, message: str) -> Problem:
+        return Problem(self.file, 0, 0, format_path(path), message)

@@ -1,0 +1,95 @@
+"""Interface words of the generated pages, in every language of the site."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "roles_title": "岗位总览",
+        "colon": "：",
+        "list_sep": "、",
+        "architecture": "团队架构",
+        "org_chart": "组织结构",
+        "reports_to": "汇报对象",
+        "direct_reports": "直接协作的下属岗位",
+        "top_role": "团队负责人（最高岗位）",
+        "duties": "岗位职责",
+        "examples": "例子",
+        "skills": "核心能力",
+        "experience": "从业经验",
+        "years": "{n} 年以上",
+        "tools": "常用工具",
+        "kpis": "考核指标（KPI）",
+        "kpi": "指标",
+        "measures": "衡量什么",
+        "collaboration": "协作关系",
+        "outgoing": "本岗位 → 其他岗位",
+        "incoming": "其他岗位 → 本岗位",
+        "partner": "协作岗位",
+        "flows": "协作内容",
+        "none_outgoing": "原始资料未单独描述本岗位的协作段落；以下关系来自其他岗位的描述。",
+        "none": "无",
+        "collab_title": "协作地图",
+        "collab_intro": "箭头表示“谁为谁提供什么”。每条关系在两端岗位的页面上都会出现。",
+        "matrix": "协作矩阵",
+        "matrix_intro": "行是提供方，列是接收方；点击单元格查看提供方页面上的说明。",
+        "from_to": "提供方 \\\\ 接收方",
+        "links": "协作关系一览",
+        "role": "岗位",
+        "tagline": "定位",
+        "all_roles": "全部岗位",
+        "see_collab": "查看完整的[协作地图](../collaboration.md)。",
+    },
+    "en": {
+        "roles_title": "Roles overview",
+        "colon": ": ",
+        "list_sep": ", ",
+        "architecture": "Team structure",
+        "org_chart": "Org chart",
+        "reports_to": "Reports to",
+        "direct_reports": "Roles reporting here",
+        "top_role": "Team lead (top of the team)",
+        "duties": "Duties",
+        "examples": "Examples",
+        "skills": "Core skills",
+        "experience": "Experience",
+        "years": "{n}+ years",
+        "tools": "Tools",
+        "kpis": "KPIs",
+        "kpi": "Metric",
+        "measures": "What it measures",
+        "collaboration": "Collaboration",
+        "outgoing": "This role → others",
+        "incoming": "Others → this role",
+        "partner": "Role",
+        "flows": "What flows",
+        "none_outgoing": (
+            "The source material has no collaboration paragraph for this role; "
+            "the links below come from the other roles."
+        ),
+        "none": "None",
+        "collab_title": "Collaboration map",
+        "collab_intro": "Arrows read “who provides what to whom”. Every link also appears on the pages of both roles.",
+        "matrix": "Who works with whom",
+        "matrix_intro": "Rows provide, columns receive; a cell links to the explanation on the provider's page.",
+        "from_to": "From \\\\ To",
+        "links": "All links",
+        "role": "Role",
+        "tagline": "Focus",
+        "all_roles": "All roles",
+        "see_collab": "See the full [collaboration map](../collaboration.md).",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The interface words for ``lang``; an unknown language is a programming error."""
+    if lang not in LABELS:
+        raise KeyError(f"unknown language {lang!r} (allowed: {', '.join(LABELS)})")
+    return LABELS[lang]
+
+
+#: Navigation titles of the site's sections (role pages are listed from the data).
+NAV: dict[str, dict[str, str]] = {
+    "zh": {"home": "首页", "roles": "岗位", "collaboration": "协作地图", "contributing": "参与编辑"},
+    "en": {"home": "Home", "roles": "Roles", "collaboration": "Collaboration map", "contributing": "Contributing"},
+}

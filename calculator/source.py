@@ -1,0 +1,134 @@
+"""Read a YAML data file into plain values plus the line/column of every key and value.
+
+Build-time only: this is the one module that imports PyYAML, so the rest of the
+package (and everything the browser loads) stays standard-library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PathKey, Problem, format_path
+
+
+@dataclass
+class Located:
+    """A parsed document: plain values, where each came from, and parse problems."""
+
+    file: str
+    value: Any = None
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: PathKey) -> tuple[int, int]:
+        """Line and column of ``path``, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (0, 0))
+
+    def problem(self, path: PathKey, message: str) -> Problem:
+        line, col = self.where(path)
+        return Problem(self.file, line, col, format_path(path), message)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Walker:
+    def __init__(self, doc: Located) -> None:
+        self.doc = doc
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def value(self, node: yaml.Node, path: PathKey) -> Any:
+        self.doc.positions[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node)
+                if not isinstance(key, str):
+                    key = str(key)
+                child = (*path, key)
+                if key in out:
+                    line, col = _mark(key_node)
+                    first = self.doc.positions[child]
+                    self.doc.problems.append(
+                        Problem(
+                            self.doc.file,
+                            line,
+                            col,
+                            format_path(child),
+                            f"duplicate key (first given on line {first[0]}); "
+                            "YAML would silently keep only the last one",
+                        )
+                    )
+                    continue
+                out[key] = self.value(value_node, child)
+                # Point messages about a key at the key itself, not its value.
+                self.doc.positions[child] = _mark(key_node)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.constructor.construct_object(node)
+
+
+def _syntax_problem(file: str, text: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in offending or "'\\t'" in str(what):
+        what = "tab character: YAML indentation must use spaces, not tabs"
+    elif context:
+        started = getattr(exc, "context_mark", None)
+        where = f" started on line {started.line + 1}" if started and started.line + 1 != line else ""
+        what = f"{what} ({context}{where})"
+    return Problem(file, line, col, "", f"YAML syntax error: {what}")
+
+
+def parse_yaml(text: str, file: str) -> Located:
+    """Parse YAML ``text``; syntax errors become problems, never exceptions."""
+    doc = Located(file)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        doc.problems.append(_syntax_problem(file, text, exc))
+        return doc
+    if node is None:
+        doc.problems.append(Problem(file, 1, 1, "", "the file is empty"))
+        return doc
+    try:
+        doc.value = _Walker(doc).value(node, ())
+    except yaml.YAMLError as exc:  # e.g. a bad timestamp or an unknown tag
+        doc.problems.append(_syntax_problem(file, text, exc))
+    return doc
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> Located:
+    """Read and parse a UTF-8 YAML file; a wrong encoding is a problem with a line number."""
+    name = display_name or path.name
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc = Located(name)
+        doc.problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 (allowed: UTF-8 only)",
+            )
+        )
+        return doc
+    return parse_yaml(text.removeprefix("\ufeff"), name)

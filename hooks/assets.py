@@ -1,0 +1,45 @@
+"""MkDocs hook: shared static files for both language builds, and self-hosted vendor files.
+
+``docs/assets`` is shared by the Chinese and English builds. Third-party runtime files
+(Mermaid, later Pyodide) come from ``node_modules`` (pinned in package.json) and are
+copied once, into the root build's ``vendor/``: the site never loads them from a CDN.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT / "docs" / "assets"
+#: site-relative destination -> source in node_modules
+VENDOR = {
+    "vendor/mermaid/mermaid.min.js": ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
+}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in sorted(SHARED.rglob("*")):
+        if path.is_file():
+            files.append(
+                File(
+                    str(path.relative_to(SHARED.parent)), str(SHARED.parent), config.site_dir, config.use_directory_urls
+                )
+            )
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.extra.get("vendor_prefix"):  # the English build shares the root build's vendor/
+        return
+    site = Path(config.site_dir)
+    for dest, source in VENDOR.items():
+        if not source.is_file():
+            raise PluginError(f"{source.relative_to(ROOT)} is missing: run `npm ci` (or `make install`) first")
+        target = site / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

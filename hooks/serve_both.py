@@ -1,0 +1,35 @@
+"""MkDocs hook: `mkdocs serve` of the Chinese site also builds the English site into it.
+
+The two languages are two builds into one folder; a preview should show both, so the
+language switcher works while editing. Only active for `serve`, not for `build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+ROOT = Path(__file__).resolve().parent.parent
+_serving = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    server.watch(str(ROOT / "docs" / "en"))
+    return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _serving["on"] or config.extra.get("vendor_prefix"):
+        return
+    english = load_config(str(ROOT / "mkdocs.en.yml"), site_dir=str(Path(config.site_dir) / "en"))
+    english["site_url"] = config.site_url.rstrip("/") + "/en/" if config.site_url else None
+    english["strict"] = config.strict
+    build(english)

@@ -1,0 +1,60 @@
+"""Generated Markdown: golden files for a small playbook, and rules every page keeps."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from calculator.playbook import load_playbook
+from calculator.render import md_text
+from calculator.render.pages import playbook_pages, site_nav
+
+FIXTURE = load_playbook(Path(__file__).parent / "fixtures" / "roles" / "valid.yaml")
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_generated_markdown_matches_golden(lang: str) -> None:
+    for path, markdown in playbook_pages(FIXTURE, lang).items():
+        golden = GOLDEN / lang / path
+        if os.environ.get("UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(markdown, encoding="utf-8")
+        assert markdown == golden.read_text(encoding="utf-8"), path
+
+
+def test_pages_cover_every_role_and_the_overviews() -> None:
+    assert sorted(playbook_pages(FIXTURE, "zh")) == [
+        "collaboration.md",
+        "roles/index.md",
+        "roles/lead.md",
+        "roles/writer.md",
+    ]
+
+
+def test_a_role_without_own_links_still_shows_the_links_to_it() -> None:
+    page = playbook_pages(FIXTURE, "en")["roles/writer.md"]
+    assert "no collaboration paragraph" in page
+    assert "#### ← [Lead](lead.md) {#from-lead}" in page
+    assert "Co-creates topics." in page
+
+
+def test_nav_lists_roles_in_data_order() -> None:
+    nav = site_nav(FIXTURE, "zh")
+    assert nav[1] == {"岗位": ["roles/index.md", "roles/lead.md", "roles/writer.md"]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('<img src=x onerror="x">', "&lt;img src=x onerror=&quot;x&quot;&gt;"),
+        ("[link](javascript:x)", "\\[link\\](javascript:x)"),
+        ("a | b", "a \\| b"),
+        ("内容+用户", "内容\\+用户"),
+    ],
+)
+def test_md_text_neutralises_markup(raw: str, escaped: str) -> None:
+    assert md_text(raw) == escaped

@@ -1,0 +1,134 @@
+"""Validation of roles.yaml: every kind of mistake, reported with file, line and key path.
+
+Each case edits the valid fixture the way an editor might, and compares the full report
+with a golden file in tests/golden/validation/ (regenerate with UPDATE_GOLDEN=1).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from calculator.errors import DataError
+from calculator.playbook import load_playbook, playbook_from_json, playbook_to_data
+
+FIXTURES = Path(__file__).parent / "fixtures" / "roles"
+GOLDEN = Path(__file__).parent / "golden" / "validation"
+VALID = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
+
+# name -> (text to find, replacement); each is one kind of error an editor can make
+CASES: dict[str, list[tuple[str, str]]] = {
+    "yaml_syntax": [("    tagline: {zh: 定方向, en: Sets direction}", "    tagline: {zh: 定方向, en: Sets direction")],
+    "tab_indent": [("    mission: {zh: 把目标", "\tmission: {zh: 把目标")],
+    "unknown_key": [("    reports_to: null", "    reports_to: null\n    colour: red")],
+    "missing_required": [("    mission: {zh: 产出好内容。, en: Produces good content.}\n", "")],
+    "empty_text": [("name: {zh: 写手, en: Writer}", 'name: {zh: 写手, en: "  "}')],
+    "wrong_type": [("tagline: {zh: 定方向, en: Sets direction}", "tagline: {zh: 123, en: Sets direction}")],
+    "duplicate_id": [("  - id: writer", "  - id: lead")],
+    "unknown_link": [("      - with: writer", "      - with: wirter")],
+    "missing_language": [("name: {zh: 负责人, en: Lead}", "name: {zh: 负责人}")],
+    "duplicate_duty": [
+        (
+            "        examples:\n          - {zh: 618 复盘, en: 618 review}\n",
+            "        examples:\n          - {zh: 618 复盘, en: 618 review}\n"
+            "      - id: plan\n        title: {zh: 规划, en: Planning}\n        points:\n"
+            "          - {zh: 制定季度计划。, en: Writes the quarterly plan.}\n",
+        )
+    ],
+    "duplicate_key": [
+        (
+            "    tagline: {zh: 写内容, en: Writes content}",
+            "    tagline: {zh: 写内容, en: Writes content}\n    tagline: {zh: 写, en: Writes}",
+        )
+    ],
+    "deleted_role_still_linked": [("  - id: writer", "  - id: author")],
+    "list_expected": [("        tools: [Excel]", "        tools: Excel")],
+    "five_mistakes_at_once": [
+        ("      - with: writer", "      - with: wirter"),
+        ("name: {zh: 负责人, en: Lead}", "name: {zh: 负责人}"),
+        ("tagline: {zh: 写内容, en: Writes content}", "tagline: {zh: 42, en: Writes content}"),
+        ("    reports_to: lead", "    reports_to: lead\n    salary: 100"),
+        ("      - id: reads", "      - id: Reads!"),
+    ],
+}
+
+
+def broken(tmp_path: Path, edits: list[tuple[str, str]]) -> Path:
+    text = VALID
+    for old, new in edits:
+        assert old in text, f"fixture changed: {old!r} not found"
+        text = text.replace(old, new, 1)
+    path = tmp_path / "roles.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def report_for(path: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_playbook(path)
+    return caught.value.report() + "\n"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_error_report_matches_golden(case: str, tmp_path: Path) -> None:
+    report = report_for(broken(tmp_path, CASES[case]))
+    golden = GOLDEN / f"{case}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(report, encoding="utf-8")
+    assert report == golden.read_text(encoding="utf-8")
+    # every line names the file and a line number, and no traceback leaks through
+    for line in report.splitlines()[:-1]:
+        assert line.startswith("roles.yaml:")
+        assert line.split(":")[1].isdigit() and int(line.split(":")[1]) > 0
+    assert "Traceback" not in report
+
+
+def test_five_mistakes_are_all_reported_in_one_run(tmp_path: Path) -> None:
+    report = report_for(broken(tmp_path, CASES["five_mistakes_at_once"]))
+    assert report.splitlines()[-1] == "Found 5 problems."
+    assert "roles.yaml:30:9: roles[0].collaboration[0].with: unknown role 'wirter'" in report
+    assert "roles.yaml:9:5: roles[0].name: missing the en text" in report
+
+
+def test_unknown_link_names_the_allowed_roles(tmp_path: Path) -> None:
+    report = report_for(broken(tmp_path, CASES["unknown_link"]))
+    assert "(allowed: lead, writer)" in report
+
+
+def test_non_utf8_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_bytes(VALID.encode("gb18030"))
+    report = report_for(path)
+    assert report.startswith("roles.yaml:4:")
+    assert "not valid UTF-8" in report
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    assert "the file is empty" in report_for(path)
+
+
+def test_valid_fixture_loads_into_frozen_objects() -> None:
+    playbook = load_playbook(FIXTURES / "valid.yaml")
+    assert [r.id for r in playbook.roles] == ["lead", "writer"]
+    lead = playbook.role("lead")
+    assert lead.skills[0].experience_years == 5 and lead.skills[0].tools == ("Excel",)
+    assert playbook.line_of("writer") == 32
+    with pytest.raises(AttributeError):
+        lead.id = "boss"  # type: ignore[misc]
+
+
+def test_json_export_round_trips() -> None:
+    """roles.json (what the browser gets) validates back into the same playbook."""
+    playbook = load_playbook(FIXTURES / "valid.yaml")
+    again = playbook_from_json(playbook_to_data(playbook))
+    assert again.roles == playbook.roles and again.team == playbook.team
+
+
+def test_repository_roles_yaml_is_valid() -> None:
+    playbook = load_playbook(Path(__file__).parent.parent / "roles.yaml")
+    assert [r.id for r in playbook.roles] == ["director", "content", "user", "campaign", "data", "design_tech"]
