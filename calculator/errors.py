@@ -32,7 +32,7 @@ class Problem:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.path or '(top level)'}: {self.message}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
 class DataError(Exception):

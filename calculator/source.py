@@ -83,24 +83,43 @@ def _syntax_problem(file: str, text: str, exc: yaml.YAMLError) -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     what = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in offending or "'\\t'" in str(what):
-        what = "tab character: YAML indentation must use spaces, not tabs"
-    elif context:
+    if context:
         started = getattr(exc, "context_mark", None)
         where = f" started on line {started.line + 1}" if started and started.line + 1 != line else ""
         what = f"{what} ({context}{where})"
     return Problem(file, line, col, "", f"YAML syntax error: {what}")
 
 
+def _untab(text: str, file: str, width: int) -> tuple[str, list[Problem]]:
+    """Report every line indented with a tab, and return the text with those tabs as spaces.
+
+    Parsing then goes on, so a tab does not hide the file's other mistakes.
+    """
+    problems = []
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            message = "tab character in the indentation (allowed: spaces only)"
+            problems.append(Problem(file, n + 1, indent.index("\t") + 1, "", message))
+            lines[n] = indent.replace("\t", " " * width) + line[len(indent) :]
+    return "\n".join(lines), problems
+
+
 def parse_yaml(text: str, file: str) -> Located:
     """Parse YAML ``text``; syntax errors become problems, never exceptions."""
     doc = Located(file)
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        doc.problems.append(_syntax_problem(file, text, exc))
-        return doc
+    node = None
+    # An editor's tab stood for some number of spaces; try the usual widths before giving up.
+    for width in (2, 4, 8):
+        untabbed, doc.problems = _untab(text, file, width)
+        try:
+            node = yaml.compose(untabbed, Loader=yaml.SafeLoader)
+            break
+        except yaml.YAMLError as exc:
+            if width == 8 or not doc.problems:
+                doc.problems.append(_syntax_problem(file, untabbed, exc))
+                return doc
     if node is None:
         doc.problems.append(Problem(file, 1, 1, "", "the file is empty"))
         return doc
@@ -112,7 +131,10 @@ def parse_yaml(text: str, file: str) -> Located:
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> Located:
-    """Read and parse a UTF-8 YAML file; a wrong encoding is a problem with a line number."""
+    """Read and parse a UTF-8 YAML file; a wrong encoding is a problem with a line number.
+
+    Undecodable bytes are replaced and parsing goes on, so other mistakes still show.
+    """
     name = display_name or path.name
     raw = path.read_bytes()
     try:
@@ -120,15 +142,17 @@ def read_yaml(path: Path, display_name: str | None = None) -> Located:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc = Located(name)
-        doc.problems.append(
-            Problem(
-                name,
-                line,
-                col,
-                "",
-                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 (allowed: UTF-8 only)",
-            )
+        text = raw.decode("utf-8", errors="replace")
+        bad_lines = sum(1 for row in text.split("\n") if "\ufffd" in row)
+        encoding = Problem(
+            name,
+            line,
+            col,
+            "",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}; {bad_lines} line(s) affected, "
+            "often a file saved as GBK/GB18030); save it as UTF-8 (allowed: UTF-8 only)",
         )
+        doc = parse_yaml(text, name)
+        doc.problems.insert(0, encoding)
         return doc
     return parse_yaml(text.removeprefix("\ufeff"), name)

@@ -21,7 +21,10 @@ VALID = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
 # name -> (text to find, replacement); each is one kind of error an editor can make
 CASES: dict[str, list[tuple[str, str]]] = {
     "yaml_syntax": [("    tagline: {zh: 定方向, en: Sets direction}", "    tagline: {zh: 定方向, en: Sets direction")],
-    "tab_indent": [("    mission: {zh: 把目标", "\tmission: {zh: 把目标")],
+    "tab_indent": [
+        ("    mission: {zh: 把目标", "\tmission: {zh: 把目标"),
+        ("name: {zh: 写手, en: Writer}", "name: {zh: 写手}"),
+    ],
     "unknown_key": [("    reports_to: null", "    reports_to: null\n    colour: red")],
     "missing_required": [("    mission: {zh: 产出好内容。, en: Produces good content.}\n", "")],
     "empty_text": [("name: {zh: 写手, en: Writer}", 'name: {zh: 写手, en: "  "}')],
@@ -132,3 +135,35 @@ def test_json_export_round_trips() -> None:
 def test_repository_roles_yaml_is_valid() -> None:
     playbook = load_playbook(Path(__file__).parent.parent / "roles.yaml")
     assert [r.id for r in playbook.roles] == ["director", "content", "user", "campaign", "data", "design_tech"]
+
+
+def test_every_bad_edit_of_an_editor_in_one_run(tmp_path: Path) -> None:
+    """The bad edits the editors' issue lists, all in one file, all reported at once."""
+    path = broken(
+        tmp_path,
+        [
+            ("      - with: writer", "      - with: wirter"),  # typo in a linked role id
+            ("name: {zh: 负责人, en: Lead}", "name: {zh: 负责人}"),  # missing English
+            ("    mission: {zh: 产出好内容", "\tmission: {zh: 产出好内容"),  # tab
+            ("tagline: {zh: 写内容, en: Writes content}", "tagline: {zh: 42, en: Writes content}"),  # number
+            ("      - id: write\n", "      - id: plan\n"),  # no problem: duty ids are per role
+            (
+                "          - {zh: 每周三篇。, en: Three posts a week.}",
+                "          - {zh: 每周三篇。, en: Three posts a week.}\n"
+                "          - {zh: 每周三篇。, en: Three posts a week.}",
+            ),  # duplicated point
+        ],
+    )
+    text = path.read_bytes().replace("文字功底".encode(), "文字功底".encode("gbk"))  # a non-UTF-8 line
+    path.write_bytes(text)
+    report = report_for(path)
+    assert report.splitlines()[-1] == "Found 6 problems.", report
+    for expected in (
+        "roles.yaml:9:5: roles[0].name: missing the en text",
+        "roles.yaml:30:9: roles[0].collaboration[0].with: unknown role 'wirter'",
+        "roles.yaml:35:1: tab character in the indentation",
+        "roles.yaml:34:15: roles[1].tagline.zh: expected text, found a number (42)",
+        "roles.yaml:42:13: roles[1].duties[0].points[1]: duplicate item",
+        "not valid UTF-8",
+    ):
+        assert expected in report, report
