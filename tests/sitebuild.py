@@ -24,9 +24,9 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
-def build(repo: Path) -> subprocess.CompletedProcess[str]:
+def build(repo: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
     """Both languages, strict, exactly as `make build` does; returns the last finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     first = subprocess.run([*mkdocs, "--clean", "-f", "mkdocs.yml"], cwd=repo, env=env, capture_output=True, text=True)
     if first.returncode:
