@@ -1,4 +1,4 @@
-"""MkDocs hook: load roles.yaml once per build and add the generated pages.
+"""MkDocs hook: load roles.yaml and sizing.yaml once per build and add the generated pages.
 
 Thin adapter: loading, validation and rendering live in the ``calculator`` package.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,12 +19,27 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from calculator.check import load_all  # noqa: E402
 from calculator.errors import DataError  # noqa: E402
-from calculator.playbook import load_playbook, playbook_to_data  # noqa: E402
-from calculator.render.pages import playbook_pages, role_path, site_nav  # noqa: E402
+from calculator.model import Playbook  # noqa: E402
+from calculator.playbook import playbook_to_data  # noqa: E402
+from calculator.render.methodology import methodology_page, role_sizing_section  # noqa: E402
+from calculator.render.pages import METHODOLOGY, playbook_pages, role_path, site_nav  # noqa: E402
+from calculator.sizing_data import SizingModel, sizing_to_data  # noqa: E402
 
 ROLES_FILE = ROOT / "roles.yaml"
-_state: dict[str, object] = {}
+SIZING_FILE = ROOT / "sizing.yaml"
+
+
+@dataclass
+class _Loaded:
+    """What this build read from the data files (set in on_config)."""
+
+    playbook: Playbook | None = None
+    sizing: SizingModel | None = None
+
+
+_data = _Loaded()
 
 
 def language(config: MkDocsConfig) -> str:
@@ -32,34 +48,42 @@ def language(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        playbook = load_playbook(ROLES_FILE)
+        playbook, sizing = load_all(ROOT)
     except DataError as exc:
-        raise PluginError(f"roles.yaml has errors:\n{exc.report()}") from None
-    _state["playbook"] = playbook
+        raise PluginError(f"the data files have errors:\n{exc.report()}") from None
+    _data.playbook, _data.sizing = playbook, sizing
     config.nav = site_nav(playbook, language(config))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    playbook = _state["playbook"]
-    for path, markdown in playbook_pages(playbook, language(config)).items():  # type: ignore[arg-type]
+    playbook, sizing, lang = _data.playbook, _data.sizing, language(config)
+    assert playbook and sizing  # on_config has loaded them or stopped the build
+    sections = {r.id: role_sizing_section(sizing, r.id, lang) for r in playbook.roles}
+    pages = playbook_pages(playbook, lang, sections)
+    pages[METHODOLOGY] = methodology_page(sizing, lang)
+    for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
-    export = json.dumps(playbook_to_data(playbook), ensure_ascii=False, indent=1)  # type: ignore[arg-type]
-    files.append(File.generated(config, "data/roles.json", content=export))
+    for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing_to_data(sizing))):
+        export = json.dumps(data, ensure_ascii=False, indent=1)
+        files.append(File.generated(config, f"data/{name}.json", content=export))
     return files
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Generated pages are edited in roles.yaml: point the edit button at the role's line."""
     if page.file.generated_by and config.repo_url:
-        playbook = _state["playbook"]
-        blob = config.repo_url.rstrip("/") + "/blob/main/roles.yaml"
-        line = next((playbook.line_of(r.id) for r in playbook.roles if role_path(r.id) == page.file.src_uri), 0)  # type: ignore[attr-defined]
+        playbook = _data.playbook
+        assert playbook
+        source = "sizing.yaml" if page.file.src_uri == METHODOLOGY else "roles.yaml"
+        blob = config.repo_url.rstrip("/") + "/blob/main/" + source
+        line = next((playbook.line_of(r.id) for r in playbook.roles if role_path(r.id) == page.file.src_uri), 0)
         page.edit_url = f"{blob}#L{line}" if line else blob
     return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     server.watch(str(ROLES_FILE))
+    server.watch(str(SIZING_FILE))
     server.watch(str(ROOT / "calculator"))
     return server

@@ -90,6 +90,18 @@ def labels(lang: str) -> dict[str, str]:
 
 #: Navigation titles of the site's sections (role pages are listed from the data).
 NAV: dict[str, dict[str, str]] = {
-    "zh": {"home": "首页", "roles": "岗位", "collaboration": "协作地图", "contributing": "参与编辑"},
-    "en": {"home": "Home", "roles": "Roles", "collaboration": "Collaboration map", "contributing": "Contributing"},
+    "zh": {
+        "home": "首页",
+        "roles": "岗位",
+        "collaboration": "协作地图",
+        "methodology": "编制测算方法",
+        "contributing": "参与编辑",
+    },
+    "en": {
+        "home": "Home",
+        "roles": "Roles",
+        "collaboration": "Collaboration map",
+        "methodology": "Sizing methodology",
+        "contributing": "Contributing",
+    },
 }

@@ -9,6 +9,7 @@ from .labels import labels
 #: the pages this module generates, relative to the docs folder
 ROLES_INDEX = "roles/index.md"
 COLLABORATION = "collaboration.md"
+METHODOLOGY = "methodology.md"
 
 
 def role_path(role_id: str) -> str:
@@ -171,5 +172,6 @@ def site_nav(playbook: Playbook, lang: str) -> list[object]:
         {t["home"]: "index.md"},
         {t["roles"]: roles},
         {t["collaboration"]: COLLABORATION},
+        {t["methodology"]: METHODOLOGY},
         {t["contributing"]: "contributing.md"},
     ]

@@ -1,0 +1,246 @@
+"""``python -m calculator [SCENARIO.json|-] [--format json|table] [--lang zh|en] [--data-dir DIR]``.
+
+Exit status: 0 on success, 2 when the scenario (or a command-line option) is bad,
+1 when the data files themselves are invalid. Messages go to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import DataError, Problem
+from .model import Text
+from .scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
+from .sizing import Plan, fmt, plan_to_data, size
+from .sizing_data import FILE_NAME, SizingModel, check_against_roles, load_sizing
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_INPUT = 2
+ROLES_FILE = "roles.yaml"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent
+INDENT = "  "
+
+UI = {
+    "zh": {
+        "plan": "团队方案：{people} 人，{fte} FTE",
+        "positions": "职位",
+        "col_step": "#",
+        "col_title": "职位",
+        "col_count": "人数",
+        "col_fte": "FTE",
+        "col_roles": "承担的岗位",
+        "hiring": "招聘顺序",
+        "roles": "各岗位 FTE 与工时来源",
+        "no_work": "（无工作量）",
+        "peak": "大促冲刺期（每年 {n} 次，每次节点前 {weeks} 周）",
+        "col_role": "岗位",
+        "col_steady": "平时",
+        "col_peak": "冲刺期",
+        "total": "合计",
+        "no_peak": "没有节点大促，因此没有冲刺期。",
+        "hours": "小时/周",
+    },
+    "en": {
+        "plan": "Team plan: headcount {people}, {fte} FTE",
+        "positions": "Positions",
+        "col_step": "#",
+        "col_title": "Position",
+        "col_count": "People",
+        "col_fte": "FTE",
+        "col_roles": "Roles carried",
+        "hiring": "Hiring order",
+        "roles": "FTE per role and where the hours come from",
+        "no_work": "(no work)",
+        "peak": "Campaign peak ({n} per year, {weeks} weeks before each node)",
+        "col_role": "Role",
+        "col_steady": "Steady",
+        "col_peak": "Peak",
+        "total": "Total",
+        "no_peak": "No node campaigns, so no peak.",
+        "hours": "h/week",
+    },
+}
+
+
+class InputError(Exception):
+    """A scenario that cannot be read; the message names the file and what is allowed."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InputError(f"duplicate key {key!r} in a JSON object (allowed: each key once)")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise InputError(f"{name} is not a number (allowed: finite numbers only)")
+
+
+def parse_json(text: str, name: str) -> Any:
+    """Strict JSON: no NaN/Infinity, no duplicate keys; errors name the line and column."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}") from None
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{name}: the JSON is nested too deeply (allowed: a scenario object)") from None
+
+
+def read_scenario_text(source: str, stdin: TextIO) -> tuple[str, str]:
+    """Return (display name, text) of the scenario named on the command line."""
+    if source == "-":
+        return "<stdin>", stdin.read()
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read the scenario file ({exc.strerror or exc})") from None
+    try:
+        return source, raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: the file is not valid UTF-8 (allowed: a UTF-8 JSON file)") from None
+
+
+# --------------------------------------------------------------------------- table
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - _width(text), 0)
+    return gap + text if right else text + gap
+
+
+def _table(rows: list[list[str]], right: frozenset[int] = frozenset()) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [INDENT + "  ".join(_pad(c, widths[i], i in right) for i, c in enumerate(row)).rstrip() for row in rows]
+
+
+def render_table(plan: Plan, model: SizingModel, lang: str, names: dict[str, Text] | None = None) -> str:
+    """The plan as a person reads it in a terminal."""
+    ui = UI[lang]
+    d = plan.decimals
+    names = names or {}
+
+    def name(role: str) -> str:
+        return (names.get(role) or model.packing.title(role))[lang]
+
+    lines = [ui["plan"].format(people=plan.total_headcount, fte=fmt(plan.total_fte, d)), plan.lead_decision[lang], ""]
+    lines.append(ui["positions"])
+    rows = [[ui["col_step"], ui["col_title"], ui["col_count"], ui["col_fte"], ui["col_roles"]]]
+    for i, p in enumerate(plan.positions, 1):
+        carried = ", ".join(f"{name(r)} {fmt(v, d)}" for r, v in p.shares)
+        rows.append([str(i), p.title[lang], str(p.count), fmt(p.fte, d), carried])
+    lines += _table(rows, frozenset({0, 2, 3}))
+    lines += ["", ui["hiring"]]
+    for step in plan.hiring_order:
+        lines.append(f"{INDENT}{step.step}. {step.title[lang]} ×{step.count}: {step.reason[lang]}")
+    lines += ["", ui["roles"]]
+    for role in plan.roles:
+        if not role.fte and not role.drivers:
+            continue
+        lines.append(f"{INDENT}{name(role.id)} ({role.id}): {fmt(role.fte, d)} FTE = {role.formula[lang]}")
+        for drv in role.drivers:
+            lines.append(f"{INDENT * 2}- {drv.label[lang]}: {drv.formula[lang]}")
+    lines.append("")
+    if plan.peak is None:
+        lines.append(ui["no_peak"])
+    else:
+        lines.append(ui["peak"].format(n=plan.peak.campaigns_per_year, weeks=plan.peak.weeks))
+        steady = {r.id: r.fte for r in plan.roles}
+        rows = [[ui["col_role"], ui["col_steady"], ui["col_peak"]]]
+        rows += [[name(r), fmt(steady[r], d), fmt(v, d)] for r, v in plan.peak.roles if v or steady[r]]
+        rows.append([ui["total"], fmt(plan.total_fte, d), fmt(plan.peak.total_fte, d)])
+        lines += _table(rows, frozenset({1, 2}))
+        lines.append(INDENT + plan.peak.formula[lang])
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m calculator",
+        description="Size a new-media operations team from a scenario (JSON). 按场景测算新媒体团队编制。",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", help="scenario JSON file, or - for stdin (default: the scenario in sizing.yaml)"
+    )
+    parser.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default: zh)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="folder with sizing.yaml and roles.yaml"
+    )
+    return parser
+
+
+def _role_names(data_dir: Path, model: SizingModel, err: TextIO) -> tuple[dict[str, Text], list[Problem]]:
+    """Role names from roles.yaml and its cross-check; a missing or invalid roles.yaml only costs the names."""
+    from .playbook import load_playbook
+
+    path = data_dir / ROLES_FILE
+    try:
+        playbook = load_playbook(path)
+    except (OSError, DataError) as exc:
+        why = f"{len(exc.problems)} problem(s)" if isinstance(exc, DataError) else (exc.strerror or str(exc))
+        print(f"warning: {ROLES_FILE} not used ({why}); sizing without its role names", file=err)
+        return {}, []
+    return {r.id: r.name for r in playbook.roles}, check_against_roles(model, [r.id for r in playbook.roles])
+
+
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the CLI; return the exit status."""
+    stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        model = load_sizing(args.data_dir / FILE_NAME)
+    except DataError as exc:
+        print(exc.report(), file=err)
+        return EXIT_DATA
+    except OSError as exc:
+        print(f"{args.data_dir / FILE_NAME}: cannot read the sizing data ({exc.strerror or exc})", file=err)
+        return EXIT_DATA
+    names, problems = _role_names(args.data_dir, model, err)
+    if problems:
+        print(DataError(problems).report(), file=err)
+        return EXIT_DATA
+    scenario: Scenario
+    if args.scenario is None:
+        scenario = default_scenario(model)
+    else:
+        try:
+            name, text = read_scenario_text(args.scenario, stdin)
+            scenario = parse_scenario(parse_json(text, name), model, SCENARIO_NAME if name == "<stdin>" else name)
+        except InputError as exc:
+            print(f"error: {exc}", file=err)
+            return EXIT_INPUT
+        except ScenarioError as exc:
+            print("error: the scenario cannot be sized:\n" + exc.report(), file=err)
+            return EXIT_INPUT
+    plan = size(scenario, model)
+    if args.format == "json":
+        out.write(json.dumps(plan_to_data(plan), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render_table(plan, model, args.lang, names))
+    return EXIT_OK
