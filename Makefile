@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check lint test browser clean
+.PHONY: install serve build check linkcheck lint test browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ build: install  ## both languages into site/ (Chinese first: its build empties s
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
+linkcheck: install  ## every internal link and #fragment of the built site resolves (after `make build`)
+	$(BIN)/python -m calculator.linkcheck site
+
 serve: install  ## live preview of both languages; rebuilds when roles.yaml or docs change
 	$(BIN)/mkdocs serve --strict -f mkdocs.yml -a 127.0.0.1:$(PORT)
 
@@ -45,8 +48,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
 
-test: install browser lint check
+# In this order (serial make): data first, then the real build and its links, then pytest.
+test: install browser lint check build linkcheck
 	$(BIN)/pytest -q
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+bench: build  ## prints calculator timings and bytes next to a bare Pyodide page (no assertions)
+	$(BIN)/python tests/bench/calculator_bench.py site --runs 3

@@ -158,6 +158,11 @@ class Enum(Spec):
         return self.values[0]
 
 
+def _plain(value: float) -> str:
+    """1000000 -> '1,000,000' (not '1e+06'); fractions as written."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 @dataclass(frozen=True)
 class Number(Spec):
     """A finite number within bounds; ``integer`` rejects fractions."""
@@ -184,8 +189,8 @@ class Number(Spec):
         return int(value) if self.integer else float(value)
 
     def describe(self) -> str:
-        hi = "" if math.isinf(self.maximum) else f" to {self.maximum:g}"
-        return f"{self.kind} from {self.minimum:g}{hi}" + (f" ({self.unit})" if self.unit else "")
+        hi = "" if math.isinf(self.maximum) else f" to {_plain(self.maximum)}"
+        return f"{self.kind} from {_plain(self.minimum)}{hi}" + (f" ({self.unit})" if self.unit else "")
 
     def example(self) -> Any:
         return int(self.minimum) if self.integer else self.minimum

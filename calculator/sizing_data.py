@@ -202,6 +202,37 @@ class Output:
 
 
 @dataclass(frozen=True)
+class Input:
+    """How the calculator form asks for one scenario field."""
+
+    label: Text
+    unit: Text
+    help: Text | None = None
+
+
+#: scenario fields the calculator form asks for, in form order
+INPUT_IDS = (
+    "posts_per_week",
+    "live_hours_per_week",
+    "groups",
+    "contacts",
+    "comments_per_week",
+    "campaigns_per_year",
+    "goals",
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """Labels, units and help of the calculator form's inputs (keyed like the scenario)."""
+
+    inputs: tuple[tuple[str, Input], ...]
+
+    def input(self, input_id: str) -> Input:
+        return dict(self.inputs)[input_id]
+
+
+@dataclass(frozen=True)
 class SizingModel:
     """Everything the engine needs, validated once."""
 
@@ -219,6 +250,7 @@ class SizingModel:
     hiring: tuple[HiringStep, ...]
     limits: Limits
     output: Output
+    form: Form
     default_scenario: Scenario | None = None
 
     @property
@@ -289,6 +321,14 @@ class ParameterSpec(Obj):
             if assumed and "note" not in value:
                 ctx.report(path, "an assumption needs a note {zh, en} saying why this value was chosen")
         return INVALID if len(ctx.problems) > before else built
+
+    def example(self) -> Any:
+        # A valid parameter needs a source, or an assumption with a note.
+        return {
+            **super().example(),
+            "assumption": True,
+            "note": {"zh": "团队经验估计", "en": "the team's own estimate"},
+        }
 
 
 def param(maximum: float, minimum: float = 0.0, integer: bool = False) -> ParameterSpec:
@@ -502,6 +542,9 @@ class TitleMap(Spec):
     def describe(self) -> str:
         return "mapping of role id to localised text"
 
+    def example(self) -> Any:
+        return {"content": TEXT.example()}
+
 
 PACKING = Obj(
     "packing",
@@ -553,6 +596,23 @@ OUTPUT = Obj(
 )
 
 
+INPUT = Obj(
+    "form input",
+    (
+        Field("label", TEXT, ("表单上的标签", "label on the form")),
+        Field("unit", TEXT, ("单位", "unit")),
+        Field("help", TEXT, ("补充说明", "a short hint"), required=False),
+    ),
+    build=Input,
+)
+
+FORM = Obj(
+    "form",
+    tuple(Field(i, INPUT, ("计算器表单中该输入项的文字", "the form's text for this input")) for i in INPUT_IDS),
+    build=lambda **inputs: Form(tuple((i, inputs[i]) for i in INPUT_IDS)),
+)
+
+
 @dataclass(frozen=True)
 class Passthrough(Spec):
     """Any mapping; checked later by a function that needs the rest of the model."""
@@ -564,6 +624,9 @@ class Passthrough(Spec):
             ctx.report(path, "expected a mapping (allowed: a scenario, e.g. {channels: {douyin: {posts_per_week: 7}}})")
             return INVALID
         return value
+
+    def example(self) -> Any:
+        return {"channels": {"douyin": {"posts_per_week": 7}}}
 
 
 SIZING = Obj(
@@ -583,6 +646,7 @@ SIZING = Obj(
         Field("hiring", ListOf(HIRING_STEP, min_items=1, unique=("role",)), ("招聘顺序", "hiring order")),
         Field("limits", LIMITS, ("输入上限", "input limits")),
         Field("output", OUTPUT, ("输出格式", "output format")),
+        Field("form", FORM, ("计算器表单的标签与单位", "labels and units of the calculator form")),
         Field("default_scenario", Passthrough(), ("默认场景", "the default scenario"), required=False, default=None),
     ),
 )
@@ -851,6 +915,10 @@ def sizing_to_data(model: SizingModel) -> dict[str, Any]:
             )
         },
         "output": {"decimals": parameter_to_data(model.output.decimals)},
+        "form": {
+            key: {"label": _text(i.label), "unit": _text(i.unit)} | ({"help": _text(i.help)} if i.help else {})
+            for key, i in model.form.inputs
+        },
     }
     if model.default_scenario is not None:
         out["default_scenario"] = scenario_to_data(model.default_scenario)

@@ -19,10 +19,13 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from calculator.bundle import browser_bundle  # noqa: E402
 from calculator.check import load_all  # noqa: E402
 from calculator.errors import DataError  # noqa: E402
 from calculator.model import Playbook  # noqa: E402
 from calculator.playbook import playbook_to_data  # noqa: E402
+from calculator.render.calculator_page import PAGE as CALCULATOR  # noqa: E402
+from calculator.render.calculator_page import calculator_page  # noqa: E402
 from calculator.render.methodology import methodology_page, role_sizing_section  # noqa: E402
 from calculator.render.pages import METHODOLOGY, playbook_pages, role_path, site_nav  # noqa: E402
 from calculator.sizing_data import SizingModel, sizing_to_data  # noqa: E402
@@ -62,11 +65,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sections = {r.id: role_sizing_section(sizing, r.id, lang) for r in playbook.roles}
     pages = playbook_pages(playbook, lang, sections)
     pages[METHODOLOGY] = methodology_page(sizing, lang)
+    pages[CALCULATOR] = calculator_page(sizing, playbook, lang)  # the default plan, prerendered
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
     for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing_to_data(sizing))):
         export = json.dumps(data, ensure_ascii=False, indent=1)
         files.append(File.generated(config, f"data/{name}.json", content=export))
+    files.append(File.generated(config, "data/calculator.zip", content=browser_bundle()))  # the browser's Python
     return files
 
 

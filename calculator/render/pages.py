@@ -10,6 +10,9 @@ from .labels import labels
 ROLES_INDEX = "roles/index.md"
 COLLABORATION = "collaboration.md"
 METHODOLOGY = "methodology.md"
+#: generated from the validation specs (calculator/render/reference.py); hand-written changelog
+SCHEMA_REFERENCE = "reference/schema.md"
+CHANGELOG = "changelog.md"
 
 
 def role_path(role_id: str) -> str:
@@ -172,6 +175,13 @@ def site_nav(playbook: Playbook, lang: str) -> list[object]:
         {t["home"]: "index.md"},
         {t["roles"]: roles},
         {t["collaboration"]: COLLABORATION},
+        {t["calculator"]: "calculator.md"},
         {t["methodology"]: METHODOLOGY},
-        {t["contributing"]: "contributing.md"},
+        {
+            t["contributing"]: [
+                {t["guide"]: "contributing.md"},
+                {t["schema"]: SCHEMA_REFERENCE},
+                {t["changelog"]: CHANGELOG},
+            ]
+        },
     ]

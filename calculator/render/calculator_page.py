@@ -1,0 +1,208 @@
+"""The calculator page: a form generated from sizing.yaml and the default plan, prerendered.
+
+The result region holds the default scenario's plan, computed at build time by the same
+engine, so the page shows a complete plan at first paint, with JavaScript off, and when
+Pyodide cannot start. The browser then replaces it with live results.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from ..export import plan_to_csv, plan_to_markdown
+from ..model import Playbook
+from ..scenario import Scenario, default_scenario
+from ..share import encode
+from ..sizing import fmt, size
+from ..sizing_data import SizingModel
+from .result import _el, render_result, role_links_for, summary_text
+
+PAGE = "calculator.md"
+ROLES_PREFIX = "../roles/"
+METHODOLOGY_LINK = "../methodology/"
+
+UI = {
+    "zh": {
+        "title": "团队编制计算器",
+        "intro": "选择渠道、发布频率、社群规模、大促次数和目标，计算需要哪些岗位、多少人、先招谁。"
+        "每个数字都能追溯到[测算方法](methodology.md)里的公式与出处。",
+        "channels": "渠道与频率",
+        "channel": "渠道",
+        "private_domain": "私域与社群",
+        "campaigns": "评论与大促",
+        "goals": "目标",
+        "actions": "分享与导出",
+        "share": "复制分享链接",
+        "csv": "导出 CSV",
+        "markdown": "导出 Markdown",
+        "print": "打印",
+        "reset": "恢复默认",
+        "result": "结果",
+        "status_static": "下面是默认方案，在构建时由同一套计算引擎算出。"
+        "实时重算需要浏览器运行 JavaScript 和 WebAssembly。",
+        "noscript": "浏览器未启用 JavaScript：无法实时重算，下面是默认方案。",
+    },
+    "en": {
+        "title": "Team-sizing calculator",
+        "intro": "Choose channels, cadence, community size, campaigns and goals to see which roles you need, how many "
+        "people, and whom to hire first. Every number traces back to the formulas and sources on the "
+        "[methodology page](methodology.md).",
+        "channels": "Channels and cadence",
+        "channel": "Channel",
+        "private_domain": "Private domain and community",
+        "campaigns": "Comments and campaigns",
+        "goals": "Goals",
+        "actions": "Share and export",
+        "share": "Copy share link",
+        "csv": "Export CSV",
+        "markdown": "Export Markdown",
+        "print": "Print",
+        "reset": "Reset to default",
+        "result": "Result",
+        "status_static": "Below is the default plan, computed at build time by the same engine. Live recalculation "
+        "needs a browser that runs JavaScript and WebAssembly.",
+        "noscript": "JavaScript is off: live recalculation is unavailable; below is the default plan.",
+    },
+}
+
+
+def _input(parent: ET.Element, model: SizingModel, input_id: str, name: str, value: float, label: str) -> None:
+    """A number input bounded by the data's limits; ``label`` is its accessible name."""
+    whole = input_id in ("groups", "contacts", "campaigns_per_year")
+    limit = getattr(model.limits, input_id)
+    _el(
+        parent,
+        "input",
+        None,
+        type="number",
+        name=name,
+        min="0",
+        max=fmt(limit.value, 0),
+        step="1" if whole else "any",
+        inputmode="numeric" if whole else "decimal",
+        value=fmt(value, 2),
+        aria_label=label,
+    )
+
+
+def _field(parent: ET.Element, model: SizingModel, lang: str, input_id: str, name: str, value: float) -> None:
+    spec = model.form.input(input_id)
+    label = _el(parent, "label", None, class_="calc-field")
+    _el(label, "span", spec.label[lang], class_="calc-field__label")
+    _input(label, model, input_id, name, value, spec.label[lang])
+    _el(label, "span", spec.unit[lang], class_="calc-field__unit")
+    if spec.help:
+        _el(label, "small", spec.help[lang], class_="calc-field__help")
+
+
+def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: str) -> None:
+    """The form, every field named like the scenario's JSON path, filled with ``scenario``."""
+    ui = UI[lang]
+    activity = {c.channel: c for c in scenario.channels}
+    form = _el(parent, "form", None, id="calc-form", class_="calc-form", novalidate="novalidate")
+    channels = _el(form, "fieldset", None, class_="calc-channels")
+    _el(channels, "legend", ui["channels"])
+    table = _el(channels, "table", None, class_="calc-grid")
+    head = _el(_el(table, "thead"), "tr")
+    _el(head, "th", ui["channel"], scope="col")
+    columns = ("posts_per_week", "live_hours_per_week")
+    for input_id in columns:
+        spec = model.form.input(input_id)
+        cell = _el(head, "th", spec.label[lang], scope="col")
+        _el(cell, "small", f" ({spec.unit[lang]})")
+    body = _el(table, "tbody")
+    for channel in model.channels:
+        row = _el(body, "tr", None, id=f"calc-channel-{channel.id}")
+        _el(row, "th", channel.name[lang], scope="row")
+        now = activity.get(channel.id)
+        for input_id in columns:
+            cell = _el(row, "td")
+            if input_id == "live_hours_per_week" and not channel.live:
+                _el(cell, "span", "—", aria_hidden="true")
+                continue
+            value = getattr(now, input_id) if now else 0
+            label = f"{channel.name[lang]} {model.form.input(input_id).label[lang]}"
+            _input(cell, model, input_id, f"channels.{channel.id}.{input_id}", value, label)
+    live_help = model.form.input("live_hours_per_week").help
+    if live_help:
+        sep = "：" if lang == "zh" else ": "
+        _el(
+            channels,
+            "small",
+            f"{model.form.input('live_hours_per_week').label[lang]}{sep}{live_help[lang]}",
+            class_="calc-field__help",
+        )
+    domain = _el(form, "fieldset")
+    _el(domain, "legend", ui["private_domain"])
+    _field(domain, model, lang, "groups", "private_domain.groups", scenario.groups)
+    _field(domain, model, lang, "contacts", "private_domain.contacts", scenario.contacts)
+    work = _el(form, "fieldset")
+    _el(work, "legend", ui["campaigns"])
+    _field(work, model, lang, "comments_per_week", "comments_per_week", scenario.comments_per_week)
+    _field(work, model, lang, "campaigns_per_year", "campaigns_per_year", scenario.campaigns_per_year)
+    goals = _el(form, "fieldset", None, class_="calc-goals")
+    spec = model.form.input("goals")
+    legend = f"{spec.label[lang]}（{spec.unit[lang]}）" if lang == "zh" else f"{spec.label[lang]} ({spec.unit[lang]})"
+    _el(goals, "legend", legend)
+    for goal in model.goals:
+        choice = _el(goals, "label", None, class_="calc-goal")
+        box = _el(choice, "input", None, type="checkbox", name="goals", value=goal.id)
+        if goal.id in scenario.goals:
+            box.set("checked", "checked")
+        _el(choice, "span", goal.name[lang])
+    if spec.help:
+        _el(goals, "small", spec.help[lang], class_="calc-field__help")
+
+
+def calculator_page(model: SizingModel, playbook: Playbook, lang: str) -> str:
+    """The page's Markdown: intro, then one HTML block with the form, status and the prerendered plan."""
+    ui = UI[lang]
+    scenario = default_scenario(model)
+    plan = size(scenario, model)
+    links = role_links_for((r.id for r in playbook.roles), ROLES_PREFIX)
+    root = ET.Element(
+        "div",
+        {
+            "id": "calc",
+            "class": "calc",
+            "data-lang": lang,
+            "data-roles-prefix": ROLES_PREFIX,
+            "data-methodology": METHODOLOGY_LINK,
+            "data-roles-json": "../data/roles.json",
+            "data-sizing-json": "../data/sizing.json",
+            "data-package": "../data/calculator.zip",
+            "data-worker": "../assets/js/calc-worker.js",
+        },
+    )
+    jump = _el(_el(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
+    _el(jump, "span", summary_text(plan, lang), id="calc-summary")
+    _el(jump, "span", " ↓", aria_hidden="true")
+    form_html(root, model, scenario, lang)
+    bar = _el(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
+    for action in ("share", "csv", "markdown", "print", "reset"):
+        _el(bar, "button", ui[action], type="button", class_="md-button", data_action=action, disabled="disabled")
+    _el(root, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
+    _el(_el(root, "noscript"), "p", ui["noscript"], class_="calc-status")
+    _el(root, "h2", ui["result"], id="calc-result-title")
+    result = _el(
+        root,
+        "div",
+        None,
+        id="calc-result",
+        class_="calc-result",
+        data_state="prerendered",
+        data_total_headcount=str(plan.total_headcount),
+        data_total_fte=fmt(plan.total_fte, plan.decimals),
+        aria_live="polite",
+    )
+    result.append(ET.fromstring(render_result(plan, lang, links, METHODOLOGY_LINK)))
+    # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
+    # <script type="application/json">: Material's instant navigation re-runs every <script>.
+    prerendered = {
+        "fragment": encode(scenario),
+        "csv": plan_to_csv(plan, lang),
+        "markdown": plan_to_markdown(plan, lang),
+    }
+    root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
+    return f"# {ui['title']}\n\n{ui['intro']}\n\n{ET.tostring(root, encoding='unicode', method='html')}\n"

@@ -1,0 +1,236 @@
+"""The calculator's result as HTML: the same code at build time (prerendered) and in the browser.
+
+Standard library only (it runs under Pyodide). Markup is built with ElementTree, whose
+serializer escapes every text and attribute, so no data string can become markup.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from ..model import Text
+from ..sizing import Plan, fmt
+
+UI: dict[str, dict[str, str]] = {
+    "zh": {
+        "people": "人",
+        "fte": "FTE",
+        "headline": "建议团队 {n} 人（{fte} FTE）",
+        "positions": "职位与人数",
+        "position": "职位",
+        "count": "人数",
+        "carries": "承担的岗位工作",
+        "chart": "各岗位工作量（FTE）",
+        "chart_label": "各岗位 FTE 条形图",
+        "hiring": "招聘顺序",
+        "peak": "大促冲刺期",
+        "no_peak": "没有节点大促，因此没有冲刺期。",
+        "peak_line": "每年 {n} 次，每次节点前 {weeks} 周：共需 {total} FTE，比平时多 {extra} FTE"
+        "（可用临时人手、代理商或加班承担）。",
+        "role": "岗位",
+        "steady": "平时 FTE",
+        "at_peak": "冲刺期 FTE",
+        "drivers": "每个数字从哪来",
+        "drivers_intro": "每个岗位的工时由以下各项相加；公式里的参数见",
+        "methodology": "测算方法页",
+        "hours": "小时/周",
+        "empty": "还没有工作量：请在上面选择渠道和发布频率。",
+        "combined": "合并职位",
+    },
+    "en": {
+        "people": "people",
+        "fte": "FTE",
+        "headline": "Suggested team: {n} people ({fte} FTE)",
+        "positions": "Positions and headcount",
+        "position": "Position",
+        "count": "People",
+        "carries": "Role work it carries",
+        "chart": "Workload per role (FTE)",
+        "chart_label": "Bar chart of FTE per role",
+        "hiring": "Hiring order",
+        "peak": "Campaign peak",
+        "no_peak": "No node campaigns, so no peak.",
+        "peak_line": "{n} per year, {weeks} weeks before each: {total} FTE in all, {extra} FTE above the "
+        "steady state (temporary staff, an agency or overtime).",
+        "role": "Role",
+        "steady": "Steady FTE",
+        "at_peak": "Peak FTE",
+        "drivers": "Where every number comes from",
+        "drivers_intro": "Each role's hours are the sum of these items; the parameters are on the",
+        "methodology": "methodology page",
+        "hours": "h/week",
+        "empty": "No workload yet: choose channels and how often you post, above.",
+        "combined": "combined position",
+    },
+}
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    node = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        node.text = text
+    return node
+
+
+class ResultRenderer:
+    """Renders a :class:`Plan` in one language; ``role_links`` maps role ids to their playbook pages."""
+
+    def __init__(self, lang: str, role_links: dict[str, str], methodology_link: str) -> None:
+        self.lang = lang
+        self.ui = UI[lang]
+        self.role_links = role_links
+        self.methodology_link = methodology_link
+
+    def _role(self, parent: ET.Element, role_id: str, title: Text) -> None:
+        link = self.role_links.get(role_id)
+        if link:
+            _el(parent, "a", title[self.lang], href=link)
+        else:
+            _el(parent, "span", title[self.lang])
+
+    def render(self, plan: Plan) -> str:
+        """The whole result region's content as an HTML string."""
+        root = ET.Element("div", {"class": "calc-result__body"})
+        ui, lang, d = self.ui, self.lang, plan.decimals
+        titles = {r.id: r.title for r in plan.roles}
+        headline = _el(root, "p", None, class_="calc-headline")
+        _el(headline, "strong", summary_text(plan, lang))
+        if not plan.positions:
+            _el(root, "p", ui["empty"])
+            return ET.tostring(root, encoding="unicode", method="html")
+        _el(root, "p", plan.lead_decision[lang])
+
+        _el(root, "h2", ui["positions"], id="calc-positions")
+        table = _el(root, "table")
+        head = _el(_el(table, "thead"), "tr")
+        for label in ("#", ui["position"], ui["count"], ui["fte"], ui["carries"]):
+            _el(head, "th", label, scope="col")
+        body = _el(table, "tbody")
+        for i, position in enumerate(plan.positions, 1):
+            row = _el(body, "tr")
+            _el(row, "td", str(i))
+            title = _el(row, "td", position.title[lang])
+            if position.combined:
+                _el(title, "small", " · " + ui["combined"])
+            _el(row, "td", str(position.count), class_="num")
+            _el(row, "td", fmt(position.fte, d), class_="num")
+            cell = _el(row, "td")
+            for j, (role_id, share) in enumerate(position.shares):
+                if j:
+                    _el(cell, "span", "、" if lang == "zh" else ", ")
+                self._role(cell, role_id, titles[role_id])
+                _el(cell, "span", f" {fmt(share, d)}")
+        total = _el(_el(table, "tfoot"), "tr")
+        _el(total, "th", "", scope="row")
+        _el(total, "th", "Σ")
+        _el(total, "td", str(plan.total_headcount), class_="num")
+        _el(total, "td", fmt(plan.total_fte, d), class_="num")
+        _el(total, "td", "")
+
+        _el(root, "h2", ui["chart"], id="calc-chart")
+        root.append(self.chart(plan))
+
+        _el(root, "h2", ui["hiring"], id="calc-hiring")
+        steps = _el(root, "ol", None, class_="calc-hiring")
+        for step in plan.hiring_order:
+            item = _el(steps, "li")
+            _el(item, "strong", f"{step.title[lang]} ×{step.count}")
+            _el(item, "span", ("：" if lang == "zh" else ": ") + step.reason[lang])
+
+        _el(root, "h2", ui["peak"], id="calc-peak")
+        if plan.peak is None:
+            _el(root, "p", ui["no_peak"])
+        else:
+            peak = plan.peak
+            line = ui["peak_line"].format(
+                n=peak.campaigns_per_year, weeks=peak.weeks, total=fmt(peak.total_fte, d), extra=fmt(peak.extra_fte, d)
+            )
+            _el(root, "p", line)
+            table = _el(root, "table")
+            head = _el(_el(table, "thead"), "tr")
+            for label in (ui["role"], ui["steady"], ui["at_peak"]):
+                _el(head, "th", label, scope="col")
+            body = _el(table, "tbody")
+            steady = {r.id: r.fte for r in plan.roles}
+            for role_id, fte in peak.roles:
+                row = _el(body, "tr")
+                self._role(_el(row, "td"), role_id, titles[role_id])
+                _el(row, "td", fmt(steady.get(role_id, 0.0), d), class_="num")
+                _el(row, "td", fmt(fte, d), class_="num")
+            _el(root, "p", peak.formula[lang], class_="calc-formula")
+
+        _el(root, "h2", ui["drivers"], id="calc-drivers")
+        intro = _el(root, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
+        link = _el(intro, "a", ui["methodology"], href=self.methodology_link)
+        link.tail = "。" if lang == "zh" else "."
+        for role in plan.roles:
+            if not role.drivers:
+                continue
+            box = _el(root, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
+            summary = _el(box, "summary")
+            self._role(summary, role.id, role.title)
+            _el(summary, "span", f" — {fmt(role.fte, d)} {ui['fte']}")
+            _el(box, "p", role.formula[lang], class_="calc-formula")
+            items = _el(box, "ul")
+            for driver in role.drivers:
+                item = _el(items, "li")
+                _el(item, "span", driver.label[lang] + ("：" if lang == "zh" else ": "))
+                _el(item, "span", driver.formula[lang], class_="calc-formula")
+        return ET.tostring(root, encoding="unicode", method="html")
+
+    def chart(self, plan: Plan) -> ET.Element:
+        """A horizontal SVG bar chart of FTE per role (roles with work only)."""
+        rows = [(r.id, r.title[self.lang], r.fte) for r in plan.roles if r.fte > 0]
+        bar_h, gap, label_w, width = 22, 8, 170, 640
+        height = len(rows) * (bar_h + gap) + gap
+        top = max((fte for _, _, fte in rows), default=1.0) or 1.0
+        svg = ET.Element(
+            "svg",
+            {
+                "class": "calc-chart",
+                "viewBox": f"0 0 {width} {height}",
+                "role": "img",
+                "aria-label": self.ui["chart_label"],
+                "xmlns": "http://www.w3.org/2000/svg",
+            },
+        )
+        _el(svg, "title", self.ui["chart_label"])
+        for i, (role_id, title, fte) in enumerate(rows):
+            y = gap + i * (bar_h + gap)
+            bar = max(2.0, (width - label_w - 70) * fte / top)
+            _el(
+                svg,
+                "text",
+                title,
+                x=str(label_w - 8),
+                y=str(y + bar_h * 0.7),
+                text_anchor="end",
+                class_="calc-chart__label",
+            )
+            rect = _el(svg, "rect", None, x=str(label_w), y=str(y), width=f"{bar:.1f}", height=str(bar_h), rx="3")
+            rect.set("class", f"calc-chart__bar calc-chart__bar--{role_id}")
+            _el(
+                svg,
+                "text",
+                fmt(fte, plan.decimals),
+                x=f"{label_w + bar + 6:.1f}",
+                y=str(y + bar_h * 0.7),
+                class_="calc-chart__value",
+            )
+        return svg
+
+
+def summary_text(plan: Plan, lang: str) -> str:
+    """One line for the top of the page, so a phone user sees the answer before the long form."""
+    return UI[lang]["headline"].format(n=plan.total_headcount, fte=fmt(plan.total_fte, plan.decimals))
+
+
+def render_result(plan: Plan, lang: str, role_links: dict[str, str], methodology_link: str) -> str:
+    """Shortcut: the result region's HTML for ``plan`` in ``lang``."""
+    return ResultRenderer(lang, role_links, methodology_link).render(plan)
+
+
+def role_links_for(role_ids: Iterable[str], prefix: str) -> dict[str, str]:
+    """Links from the calculator page to each playbook role page (``prefix`` + ``<id>/``)."""
+    return {role_id: f"{prefix}{role_id}/" for role_id in role_ids}

@@ -1,0 +1,204 @@
+"""The calculator page in headless Chromium, as a founder and a consultant use it."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from calculator.sizing_data import load_sizing, sizing_to_data
+from tests.sitebuild import ROOT
+
+READY = "#calc-result[data-state=ready]"
+
+
+def cli(scenario: dict[str, object]) -> dict[str, object]:
+    """What `python -m calculator` answers for the same scenario."""
+    run = subprocess.run(
+        [sys.executable, "-m", "calculator", "-", "--format", "json"],
+        input=json.dumps(scenario),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+def totals(page: Page) -> tuple[int, str]:
+    result = page.locator("#calc-result")
+    return int(result.get_attribute("data-total-headcount") or -1), result.get_attribute("data-total-fte") or ""
+
+
+def fte_text(value: object) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def default_scenario() -> dict[str, object]:
+    return sizing_to_data(load_sizing(ROOT / "sizing.yaml"))["default_scenario"]
+
+
+def clean(page: Page) -> None:
+    assert page.console_errors == []  # type: ignore[attr-defined]
+    assert page.foreign_requests == []  # type: ignore[attr-defined]
+
+
+def test_prerendered_plan_stands_without_javascript(browser: Browser, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "calculator/")
+    expected = cli(default_scenario())
+    result = page.locator("#calc-result")
+    assert result.get_attribute("data-state") == "prerendered"
+    assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))
+    expect(page.locator(".calc-headline")).to_contain_text(str(expected["total_headcount"]))
+    expect(page.locator("noscript")).to_have_count(1)
+    assert page.locator("#calc-result table").first.locator("tbody tr").count() == len(expected["positions"])  # type: ignore[arg-type]
+    context.close()
+
+
+def test_worker_starts_and_inputs_update_the_plan_like_the_cli(page: Page, server: str) -> None:
+    page.goto(server + "calculator/")
+    expected = cli(default_scenario())
+    assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))  # at first paint
+    page.wait_for_selector(READY, timeout=60_000)
+    scenario = default_scenario()
+    page.fill("input[name='channels.bilibili.posts_per_week']", "4")
+    page.fill("input[name='private_domain.groups']", "25")
+    page.locator("input[name=goals][value=retention]").check()
+    scenario["channels"]["bilibili"] = {"posts_per_week": 4}  # type: ignore[index]
+    scenario["private_domain"]["groups"] = 25  # type: ignore[index]
+    scenario["goals"] = ["retention", "conversion"]
+    expected = cli(scenario)
+    expect(page.locator("#calc-result")).to_have_attribute("data-total-fte", fte_text(expected["total_fte"]))
+    assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))
+    rows = page.locator("#calc-result table").first.locator("tbody tr")
+    assert rows.count() == len(expected["positions"])  # type: ignore[arg-type]
+    titles = [p["title"]["zh"] for p in expected["positions"]]  # type: ignore[attr-defined,index]
+    assert [rows.nth(i).locator("td").nth(1).inner_text().split(" · ")[0] for i in range(rows.count())] == titles
+    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    # each role links to its playbook page
+    expect(page.locator("#calc-result a[href='../roles/user/']").first).to_be_visible()
+    assert page.locator("#calc-result svg.calc-chart rect").count() >= 6
+    clean(page)
+
+
+def test_bad_input_is_named_and_keeps_the_last_plan(page: Page, server: str) -> None:
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    before = totals(page)
+    page.fill("input[name='comments_per_week']", "-5")
+    expect(page.locator("#calc-status")).to_contain_text("每周评论与私信")
+    expect(page.locator("#calc-status")).to_have_attribute("data-kind", "error")
+    expect(page.locator("input[name='comments_per_week']")).to_have_attribute("aria-invalid", "true")
+    assert totals(page) == before
+    page.fill("input[name='comments_per_week']", "150")
+    expect(page.locator("#calc-status")).to_have_attribute("data-kind", "ok")
+    clean(page)
+
+
+def test_share_link_round_trip(browser: Browser, page: Page, server: str) -> None:
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.fill("input[name='channels.weibo.posts_per_week']", "9")
+    page.fill("input[name='campaigns_per_year']", "4")
+    expect(page).to_have_url(re.compile("#scenario="))
+    page.locator("[data-action=share]").click()
+    link = page.locator(".calc-share").input_value()
+    assert link == page.url
+    shared = totals(page)
+    recipient = browser.new_context().new_page()
+    recipient.goto(link)
+    recipient.wait_for_selector(READY, timeout=60_000)
+    assert totals(recipient) == shared
+    assert recipient.input_value("input[name='channels.weibo.posts_per_week']") == "9"
+    assert recipient.input_value("input[name='campaigns_per_year']") == "4"
+    expect(recipient.locator("#calc-status")).to_contain_text("分享链接")
+    recipient.context.close()
+    clean(page)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "why"),
+    [
+        ("scenario=%%%not-base64", "damaged"),
+        ("scenario=" + base64.urlsafe_b64encode(b'{"channels": {"myspace": {}}}').decode().rstrip("="), "myspace"),
+        ("scenario=" + base64.urlsafe_b64encode(b'{"comments_per_week": 1e99}').decode().rstrip("="), "out of range"),
+    ],
+)
+def test_tampered_link_says_so_and_shows_the_default(page: Page, server: str, fragment: str, why: str) -> None:
+    page.goto(server + "calculator/#" + fragment)
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("#calc-status")).to_contain_text("分享链接无法打开")
+    expect(page.locator("#calc-status")).to_contain_text(why)
+    expected = cli(default_scenario())
+    assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))
+    assert fragment not in page.url  # the broken link is replaced by the default plan's link
+    clean(page)
+
+
+def test_instant_navigation_away_and_back_keeps_one_worker(page: Page, server: str) -> None:
+    page.add_init_script(
+        "window.__workers = 0; const W = window.Worker;"
+        "window.Worker = function (url, o) { if (String(url).includes('calc-worker')) window.__workers += 1;"
+        " return new W(url, o); };"
+    )
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.locator("nav.md-nav--primary a[href$='roles/user/']").first.click()
+    expect(page).to_have_url(server + "roles/user/")
+    assert page.evaluate("typeof document$") == "object"  # instant navigation is on: no full reload
+    page.locator("nav.md-nav--primary a[href$='calculator/']").first.click()
+    expect(page).to_have_url(re.compile("/calculator/"))
+    page.wait_for_selector(READY, timeout=30_000)
+    assert page.evaluate("window.__workers") == 1
+    page.fill("input[name='channels.zhihu.posts_per_week']", "2")
+    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    clean(page)
+
+
+def test_exports(page: Page, server: str) -> None:
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    with page.expect_download() as csv_download:
+        page.locator("[data-action=csv]").click()
+    text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
+    expected = cli(default_scenario())
+    assert text.splitlines()[0].startswith("职位,人数,FTE")
+    assert f"合计,{expected['total_headcount']},{fte_text(expected['total_fte'])}" in text
+    with page.expect_download() as md_download:
+        page.locator("[data-action=markdown]").click()
+    markdown = Path(md_download.value.path()).read_text(encoding="utf-8")
+    assert markdown.startswith("# 团队编制方案") and "#scenario=" in markdown
+    clean(page)
+
+
+def test_english_page_and_phone_width(browser: Browser, server: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "en/calculator/")
+    expect(page.locator(".calc-headline")).to_contain_text("Suggested team")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.fill("input[name='channels.douyin.live_hours_per_week']", "0")
+    expect(page.locator("#calc-status")).to_contain_text("Updated")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+    shots = ROOT / "build-screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / "calculator-phone.png"), full_page=False)
+    context.close()
+
+
+def test_opened_from_a_file_it_says_live_recalculation_is_unavailable(browser: Browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "calculator" / "index.html").as_uri())
+    expect(page.locator(".calc-headline")).to_be_visible()
+    expect(page.locator("#calc-status")).to_contain_text("实时重算", timeout=30_000)
+    assert page.locator("#calc-result").get_attribute("data-state") in ("error", "prerendered")
+    page.close()

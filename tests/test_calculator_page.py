@@ -1,0 +1,136 @@
+"""The browser-side Python: share links, exports, the result HTML and the calculator page."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from calculator.browser import Calculator
+from calculator.bundle import BROWSER_MODULES, browser_bundle
+from calculator.export import plan_to_csv, plan_to_markdown
+from calculator.playbook import load_playbook, playbook_to_data
+from calculator.render.calculator_page import calculator_page
+from calculator.render.result import render_result
+from calculator.scenario import parse_scenario
+from calculator.share import ShareLinkError, decode, encode
+from calculator.sizing import fmt, plan_to_data, size
+from calculator.sizing_data import load_sizing, sizing_from_json, sizing_to_data
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = load_sizing(ROOT / "sizing.yaml")
+PLAYBOOK = load_playbook(ROOT / "roles.yaml")
+SCENARIO = parse_scenario(
+    {"goals": ["growth"], "channels": {"douyin": {"live_hours_per_week": 20, "posts_per_week": 5}}}, MODEL
+)
+
+
+def test_share_link_round_trips_and_is_canonical() -> None:
+    fragment = encode(SCENARIO)
+    assert fragment.startswith("scenario=") and "=" not in fragment[len("scenario=") :]
+    assert decode("#" + fragment, MODEL) == SCENARIO
+    same = parse_scenario(
+        {"channels": {"douyin": {"posts_per_week": 5.0, "live_hours_per_week": 20}}, "goals": ["growth"]}, MODEL
+    )
+    assert encode(same) == fragment  # key order and 5 vs 5.0 do not change the link
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("", "does not carry a scenario"),
+        ("foo=bar", "does not carry a scenario"),
+        ("scenario=", "empty or too long"),
+        ("scenario=" + "A" * 9000, "empty or too long"),
+        ("scenario=%%%", "damaged (not base64url"),
+        ("scenario=" + base64.urlsafe_b64encode(b"\xff\xfe").decode(), "damaged (not base64url"),
+        ("scenario=" + base64.urlsafe_b64encode(b"{not json").decode(), "not valid JSON"),
+        ("scenario=" + base64.urlsafe_b64encode(b'{"goals": ["fame"]}').decode(), "goals[0]"),
+        ("scenario=" + base64.urlsafe_b64encode(b'{"groups": 1, "x": 2}').decode(), "(and 1 more)"),
+    ],
+)
+def test_broken_share_links_say_why(fragment: str, message: str) -> None:
+    with pytest.raises(ShareLinkError, match=re.escape(message)):
+        decode(fragment, MODEL)
+
+
+def test_csv_export_has_positions_totals_and_drivers() -> None:
+    plan = size(SCENARIO, MODEL)
+    rows = list(csv.reader(io.StringIO(plan_to_csv(plan, "en"))))
+    assert rows[0] == ["Positions", "People", "FTE", "Roles carried"]
+    total = next(r for r in rows if r and r[0] == "Total")
+    assert total[1:3] == [str(plan.total_headcount), fmt(plan.total_fte, plan.decimals)]
+    assert sum(int(r[1]) for r in rows[1 : rows.index(total)]) == plan.total_headcount
+    drivers = rows[rows.index([]) + 2 :]
+    assert len(drivers) == sum(len(r.drivers) for r in plan.roles)
+
+
+def test_markdown_export_reads_as_a_report() -> None:
+    plan = size(SCENARIO, MODEL)
+    text = plan_to_markdown(plan, "zh", "https://example.org/calculator/#" + encode(SCENARIO))
+    assert text.startswith(f"# 团队编制方案: {plan.total_headcount} / {fmt(plan.total_fte, plan.decimals)} FTE")
+    assert "#scenario=" in text and "## 招聘顺序" in text
+
+
+def test_result_html_escapes_data() -> None:
+    data = sizing_to_data(MODEL)
+    data["packing"]["titles"]["content"] = {"zh": "<script>alert(1)</script>", "en": '<img src=x onerror="x">'}
+    model = sizing_from_json(data)
+    plan = size(parse_scenario({"channels": {"wechat_oa": {"posts_per_week": 20}}}, model), model)
+    for lang in ("zh", "en"):
+        html = render_result(plan, lang, {"content": "../roles/content/"}, "../methodology/")
+        assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in render_result(plan, "zh", {}, "m/")
+
+
+def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
+    calc = Calculator(
+        json.dumps(playbook_to_data(PLAYBOOK)), json.dumps(sizing_to_data(MODEL)), "en", "../roles/", "../methodology/"
+    )
+    good = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": 4}}}), "http://x/calculator/"))
+    plan = size(parse_scenario({"channels": {"weibo": {"posts_per_week": 4}}}, MODEL), MODEL)
+    assert good["ok"] and good["plan"] == json.loads(json.dumps(plan_to_data(plan)))
+    assert good["total_fte"] == fmt(plan.total_fte, plan.decimals)
+    assert good["fragment"] == encode(plan.scenario) and "http://x/calculator/#scenario=" in good["markdown"]
+    bad = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": -1}}, "comments_per_week": "x"})))
+    assert not bad["ok"]
+    assert [e["path"] for e in bad["errors"]] == ["channels.weibo.posts_per_week", "comments_per_week"]
+    link = json.loads(calc.open_link("#scenario=@@@"))
+    assert not link["ok"] and "damaged" in link["link_error"]
+
+
+def test_calculator_page_has_a_field_per_input_and_the_default_plan() -> None:
+    page = calculator_page(MODEL, PLAYBOOK, "zh")
+    for channel in MODEL.channels:
+        assert f'name="channels.{channel.id}.posts_per_week"' in page
+        assert (f'name="channels.{channel.id}.live_hours_per_week"' in page) == channel.live
+    for goal in MODEL.goals:
+        assert f'value="{goal.id}"' in page
+    plan = size(MODEL.default_scenario, MODEL)  # type: ignore[arg-type]
+    assert f'data-total-headcount="{plan.total_headcount}"' in page
+    assert 'data-state="prerendered"' in page
+    assert "<script" not in page  # instant navigation re-runs scripts; data rides in attributes
+
+
+def test_bundle_is_the_stdlib_only_modules_and_imports_without_build_tools(tmp_path: Path) -> None:
+    bundle = browser_bundle()
+    assert bundle == browser_bundle()  # deterministic
+    names = zipfile.ZipFile(io.BytesIO(bundle)).namelist()
+    assert names == [f"calculator/{m}" for m in BROWSER_MODULES]
+    (tmp_path / "b.zip").write_bytes(bundle)
+    code = (
+        "import sys; sys.modules['yaml'] = None; sys.modules['jinja2'] = None; sys.modules['mkdocs'] = None;"
+        f"sys.path.insert(0, {str(tmp_path / 'b.zip')!r});"
+        "import calculator.browser, calculator.share, calculator.export; print(calculator.browser.__file__)"
+    )
+    run = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "b.zip" in run.stdout
