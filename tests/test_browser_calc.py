@@ -94,7 +94,7 @@ def test_bad_input_is_named_and_keeps_the_last_plan(page: Page, server: str) -> 
     page.wait_for_selector(READY, timeout=60_000)
     before = totals(page)
     page.fill("input[name='comments_per_week']", "-5")
-    expect(page.locator("#calc-status")).to_contain_text("每周评论与私信")
+    expect(page.locator("#calc-status")).to_contain_text("每周评论与私信: 应在 0 到 1000000 之间")
     expect(page.locator("#calc-status")).to_have_attribute("data-kind", "error")
     expect(page.locator("input[name='comments_per_week']")).to_have_attribute("aria-invalid", "true")
     assert totals(page) == before
@@ -202,3 +202,20 @@ def test_opened_from_a_file_it_says_live_recalculation_is_unavailable(browser: B
     expect(page.locator("#calc-status")).to_contain_text("实时重算", timeout=30_000)
     assert page.locator("#calc-result").get_attribute("data-state") in ("error", "prerendered")
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_printed_plan_fits_one_page(page: Page, server: str, lang: str) -> None:
+    """Even a big team (every channel, lives, campaigns, all goals) prints on one A4 page."""
+    page.goto(server + lang + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    for name in page.locator("input[name$='.posts_per_week']").evaluate_all("els => els.map(e => e.name)"):
+        page.fill(f"input[name='{name}']", "7")
+    page.fill("input[name='channels.douyin.live_hours_per_week']", "60")
+    page.fill("input[name='campaigns_per_year']", "6")
+    for box in page.locator("input[name=goals]").all():
+        box.check()
+    expect(page.locator("#calc-status")).to_have_attribute("data-kind", "ok")
+    assert int(page.locator("#calc-result").get_attribute("data-total-headcount") or 0) > 15
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

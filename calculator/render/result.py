@@ -94,15 +94,17 @@ class ResultRenderer:
         root = ET.Element("div", {"class": "calc-result__body"})
         ui, lang, d = self.ui, self.lang, plan.decimals
         titles = {r.id: r.title for r in plan.roles}
-        headline = _el(root, "p", None, class_="calc-headline")
+        top = _el(root, "section", None, class_="calc-section calc-section--summary")
+        headline = _el(top, "p", None, class_="calc-headline")
         _el(headline, "strong", summary_text(plan, lang))
         if not plan.positions:
-            _el(root, "p", ui["empty"])
+            _el(top, "p", ui["empty"])
             return ET.tostring(root, encoding="unicode", method="html")
-        _el(root, "p", plan.lead_decision[lang])
+        _el(top, "p", plan.lead_decision[lang])
 
-        _el(root, "h2", ui["positions"], id="calc-positions")
-        table = _el(root, "table")
+        part = _el(root, "section", None, class_="calc-section calc-section--positions")
+        _el(part, "h2", ui["positions"], id="calc-positions")
+        table = _el(part, "table")
         head = _el(_el(table, "thead"), "tr")
         for label in ("#", ui["position"], ui["count"], ui["fte"], ui["carries"]):
             _el(head, "th", label, scope="col")
@@ -128,26 +130,29 @@ class ResultRenderer:
         _el(total, "td", fmt(plan.total_fte, d), class_="num")
         _el(total, "td", "")
 
-        _el(root, "h2", ui["chart"], id="calc-chart")
-        root.append(self.chart(plan))
+        part = _el(root, "section", None, class_="calc-section calc-section--chart")
+        _el(part, "h2", ui["chart"], id="calc-chart")
+        part.append(self.chart(plan))
 
-        _el(root, "h2", ui["hiring"], id="calc-hiring")
-        steps = _el(root, "ol", None, class_="calc-hiring")
+        part = _el(root, "section", None, class_="calc-section calc-section--hiring")
+        _el(part, "h2", ui["hiring"], id="calc-hiring")
+        steps = _el(part, "ol", None, class_="calc-hiring")
         for step in plan.hiring_order:
             item = _el(steps, "li")
             _el(item, "strong", f"{step.title[lang]} ×{step.count}")
             _el(item, "span", ("：" if lang == "zh" else ": ") + step.reason[lang])
 
-        _el(root, "h2", ui["peak"], id="calc-peak")
+        part = _el(root, "section", None, class_="calc-section calc-section--peak")
+        _el(part, "h2", ui["peak"], id="calc-peak")
         if plan.peak is None:
-            _el(root, "p", ui["no_peak"])
+            _el(part, "p", ui["no_peak"])
         else:
             peak = plan.peak
             line = ui["peak_line"].format(
                 n=peak.campaigns_per_year, weeks=peak.weeks, total=fmt(peak.total_fte, d), extra=fmt(peak.extra_fte, d)
             )
-            _el(root, "p", line)
-            table = _el(root, "table")
+            _el(part, "p", line)
+            table = _el(part, "table")
             head = _el(_el(table, "thead"), "tr")
             for label in (ui["role"], ui["steady"], ui["at_peak"]):
                 _el(head, "th", label, scope="col")
@@ -158,16 +163,17 @@ class ResultRenderer:
                 self._role(_el(row, "td"), role_id, titles[role_id])
                 _el(row, "td", fmt(steady.get(role_id, 0.0), d), class_="num")
                 _el(row, "td", fmt(fte, d), class_="num")
-            _el(root, "p", peak.formula[lang], class_="calc-formula")
+            _el(part, "p", peak.formula[lang], class_="calc-formula")
 
-        _el(root, "h2", ui["drivers"], id="calc-drivers")
-        intro = _el(root, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
+        part = _el(root, "section", None, class_="calc-section calc-section--drivers")
+        _el(part, "h2", ui["drivers"], id="calc-drivers")
+        intro = _el(part, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
         link = _el(intro, "a", ui["methodology"], href=self.methodology_link)
         link.tail = "。" if lang == "zh" else "."
         for role in plan.roles:
             if not role.drivers:
                 continue
-            box = _el(root, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
+            box = _el(part, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
             summary = _el(box, "summary")
             self._role(summary, role.id, role.title)
             _el(summary, "span", f" — {fmt(role.fte, d)} {ui['fte']}")
@@ -182,7 +188,10 @@ class ResultRenderer:
     def chart(self, plan: Plan) -> ET.Element:
         """A horizontal SVG bar chart of FTE per role (roles with work only)."""
         rows = [(r.id, r.title[self.lang], r.fte) for r in plan.roles if r.fte > 0]
-        bar_h, gap, label_w, width = 22, 8, 170, 640
+        bar_h, gap, width = 22, 8, 640
+        # room for the longest label: CJK characters are about twice as wide as Latin ones
+        longest = max((sum(14.0 if ord(ch) > 0x2E80 else 7.5 for ch in title) for _, title, _ in rows), default=0)
+        label_w = int(min(300, max(90, longest + 16)))
         height = len(rows) * (bar_h + gap) + gap
         top = max((fte for _, _, fte in rows), default=1.0) or 1.0
         svg = ET.Element(

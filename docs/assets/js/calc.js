@@ -17,6 +17,7 @@
       unavailable: "实时重算不可用（{reason}）。下面是构建时算好的方案；请通过 http(s) 打开本页，并使用支持 WebAssembly 的浏览器。",
       invalid: "输入有误，结果未更新：",
       notNumber: "请输入数字",
+      range: "应在 {min} 到 {max} 之间",
       copied: "分享链接已复制到剪贴板。",
       copyManual: "请手动复制上面的链接。",
       shareLabel: "分享链接",
@@ -33,6 +34,7 @@
       unavailable: "Live recalculation is unavailable ({reason}). Below is the plan computed at build time; open this page over http(s) in a browser with WebAssembly.",
       invalid: "Check the input; the plan was not updated: ",
       notNumber: "enter a number",
+      range: "must be between {min} and {max}",
       copied: "Share link copied to the clipboard.",
       copyManual: "Copy the link above by hand.",
       shareLabel: "Share link",
@@ -159,7 +161,9 @@
       var problems = [];
       form.querySelectorAll("input[type=number]").forEach(function (input) {
         input.removeAttribute("aria-invalid");
-        if (input.validity.badInput) {
+        // The browser knows the data's limits (min/max come from sizing.yaml): say it in the
+        // page's language before asking Python, which checks again all the same.
+        if (input.validity.badInput || input.validity.rangeUnderflow || input.validity.rangeOverflow) {
           problems.push(input);
           return;
         }
@@ -220,7 +224,8 @@
       if (read.problems.length) {
         read.problems.forEach(function (input) { input.setAttribute("aria-invalid", "true"); });
         say(t.invalid + read.problems.map(function (input) {
-          return (input.getAttribute("aria-label") || input.name) + ": " + t.notNumber;
+          var why = input.validity.badInput ? t.notNumber : format(t.range, { min: input.min, max: input.max });
+          return (input.getAttribute("aria-label") || input.name) + ": " + why;
         }).join("; "), "error");
         return;
       }
