@@ -9,8 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build check linkcheck lint test browser bench clean
 
+# Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "python3 -m venv failed: installing Debian's python3-venv"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
 
 # Reinstall only when a lock file changes.
 $(VENV)/.installed: requirements.lock | $(BIN)/python
@@ -44,9 +48,7 @@ lint: install
 
 # Browser tests need Debian's chromium (Playwright cannot download its own browser here).
 browser:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
-	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 # In this order (serial make): data first, then the real build and its links, then pytest.
 test: install browser lint check build linkcheck

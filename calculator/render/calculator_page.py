@@ -205,4 +205,6 @@ def calculator_page(model: SizingModel, playbook: Playbook, lang: str) -> str:
         "markdown": plan_to_markdown(plan, lang),
     }
     root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
-    return f"# {ui['title']}\n\n{ui['intro']}\n\n{ET.tostring(root, encoding='unicode', method='html')}\n"
+    html = ET.tostring(root, encoding="unicode", method="html")
+    # front matter: the page has no Markdown headings for a table of contents; give the room to the plan
+    return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{html}\n"
