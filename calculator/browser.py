@@ -42,7 +42,7 @@ class Calculator:
         try:
             scenario = decode(fragment, self.model)
         except ShareLinkError as exc:
-            return json.dumps({"ok": False, "link_error": str(exc)})
+            return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
         return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
 
     def _result(self, scenario: Any, page_url: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ BROWSER_MODULES = (
     "sizing_data.py",
     "scenario.py",
     "sizing.py",
+    "strictjson.py",
     "share.py",
     "export.py",
     "browser.py",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import strictjson
 from .errors import DataError, Problem
 from .model import Text
 from .scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
@@ -76,29 +77,12 @@ class InputError(Exception):
 # --------------------------------------------------------------------------- reading
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise InputError(f"duplicate key {key!r} in a JSON object (allowed: each key once)")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise InputError(f"{name} is not a number (allowed: finite numbers only)")
-
-
 def parse_json(text: str, name: str) -> Any:
-    """Strict JSON: no NaN/Infinity, no duplicate keys; errors name the line and column."""
+    """Strict JSON (see :mod:`calculator.strictjson`); errors name the file, line and column."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: malformed JSON: {exc.msg}") from None
-    except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
-    except RecursionError:
-        raise InputError(f"{name}: the JSON is nested too deeply (allowed: a scenario object)") from None
+        return strictjson.loads(text)
+    except strictjson.JSONInputError as exc:
+        raise InputError(exc.where(name)) from None
 
 
 def read_scenario_text(source: str, stdin: TextIO) -> tuple[str, str]:

@@ -58,3 +58,10 @@ class Unlocated:
 
     def problem(self, path: PathKey, message: str) -> Problem:
         return Problem(self.file, 0, 0, format_path(path), message)
+
+
+def merge(read: list[Problem], checked: list[Problem]) -> list[Problem]:
+    """Problems from reading a file, then from checking it, minus the echoes: a value the
+    reader could not read is not reported again as missing or of the wrong type."""
+    unreadable = {(p.path, p.line) for p in read if p.path}
+    return read + [p for p in checked if (p.path, p.line) not in unreadable]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, Problem, Unlocated
+from .errors import DataError, Problem, Unlocated, merge
 from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
 from .schema import INVALID, Field, Id, ListOf, LocalText, Nullable, Number, Obj, Reporter, Str, validate
 
@@ -181,7 +181,7 @@ def load_playbook(path: Path, display_name: str | None = None) -> Playbook:
     try:
         playbook = playbook_from_data(doc.value, doc, lines)
     except DataError as exc:
-        raise DataError(doc.problems + exc.problems) from None
+        raise DataError(merge(doc.problems, exc.problems)) from None
     if doc.problems:  # e.g. duplicate keys that still left a valid-looking file
         raise DataError(doc.problems)
     return playbook

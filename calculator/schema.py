@@ -178,6 +178,10 @@ class Number(Spec):
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if ok and isinstance(value, int) and not -1e308 < value < 1e308:  # too big to be a float at all
+            digits = int(value.bit_length() * 0.30103) + 1  # str() refuses ints this long
+            ctx.report(path, f"a number of about {digits} digits is out of range (allowed: {self.describe()})")
+            return INVALID
         if ok and self.integer and isinstance(value, float):
             ok = value.is_integer()
         if not ok or not math.isfinite(value):

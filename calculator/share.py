@@ -11,6 +11,7 @@ import binascii
 import json
 from typing import Any
 
+from . import strictjson
 from .scenario import Scenario, ScenarioError, parse_scenario, scenario_to_data
 from .sizing_data import SizingModel
 
@@ -20,7 +21,15 @@ MAX_FRAGMENT = 8192
 
 
 class ShareLinkError(ValueError):
-    """A share link that cannot be opened, with the reason."""
+    """A share link that cannot be opened: ``reason`` is one of :data:`REASONS`, for the page's wording."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+#: why a link fails: not ours, cut or padded, damaged in transit, or a scenario the engine refuses
+REASONS = ("not_a_scenario", "length", "damaged", "invalid")
 
 
 def scenario_json(scenario: Scenario) -> str:
@@ -38,23 +47,26 @@ def decode(fragment: str, model: SizingModel) -> Scenario:
     """Open a share link's fragment (with or without ``#``); raise :class:`ShareLinkError`."""
     fragment = fragment.lstrip("#")
     if not fragment.startswith(PREFIX):
-        raise ShareLinkError(f"the link does not carry a scenario (expected #{PREFIX}...)")
+        raise ShareLinkError(f"the link does not carry a scenario (expected #{PREFIX}...)", "not_a_scenario")
     payload = fragment[len(PREFIX) :]
     if not payload or len(payload) > MAX_FRAGMENT:
-        raise ShareLinkError(f"the scenario in the link is empty or too long (allowed: 1 to {MAX_FRAGMENT} characters)")
+        raise ShareLinkError(
+            f"the scenario in the link is empty or too long (allowed: 1 to {MAX_FRAGMENT} characters)", "length"
+        )
     try:
         # validate=True: a character outside base64url is damage, not something to skip
         raw = base64.b64decode(payload + "=" * (-len(payload) % 4), altchars=b"-_", validate=True)
         text = raw.decode("utf-8")
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise ShareLinkError("the scenario in the link is damaged (not base64url-encoded UTF-8)") from None
+        raise ShareLinkError("the scenario in the link is damaged (not base64url-encoded UTF-8)", "damaged") from None
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ShareLinkError(f"the scenario in the link is damaged (not valid JSON: {exc.msg})") from None
+        data: Any = strictjson.loads(text)
+    except strictjson.JSONInputError as exc:
+        raise ShareLinkError(f"the scenario in the link is damaged ({exc.message})", "damaged") from None
     try:
         return parse_scenario(data, model, file="link")
     except ScenarioError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise ShareLinkError(f"the scenario in the link is not valid: {first.path}: {first.message}{more}") from None
+        detail = f"{first.path}: {first.message}{more}"
+        raise ShareLinkError(f"the scenario in the link is not valid: {detail}", "invalid") from None

@@ -45,13 +45,41 @@ class _Walker:
     def __init__(self, doc: Located) -> None:
         self.doc = doc
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self.open: set[int] = set()  # nodes being walked: an alias back to one of them is a cycle
+
+    def _report(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        line, col = _mark(node)
+        self.doc.problems.append(Problem(self.doc.file, line, col, format_path(path), message))
+
+    def scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        try:
+            return self.constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:  # e.g. 2001-02-30 read as a date
+            reason = getattr(exc, "problem", None) or str(exc)
+            self._report(node, path, f"cannot read this value ({reason}); quote it to make it text")
+            return None
 
     def value(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.positions[path] = _mark(node)
+        if id(node) in self.open:
+            self._report(node, path, "an alias refers back to itself (allowed: anchors of finished values)")
+            return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.open.add(id(node))
+            try:
+                return self.collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self.scalar(node, path)
+
+    def collection(self, node: yaml.Node, path: PathKey) -> Any:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self._report(key_node, path, "a key must be plain text, not a list or mapping")
+                    continue
+                key = self.scalar(key_node, path)
                 if not isinstance(key, str):
                     key = str(key)
                 child = (*path, key)
@@ -73,9 +101,7 @@ class _Walker:
                 # Point messages about a key at the key itself, not its value.
                 self.doc.positions[child] = _mark(key_node)
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+        return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
 
 
 def _syntax_problem(file: str, text: str, exc: yaml.YAMLError) -> Problem:
@@ -123,10 +149,7 @@ def parse_yaml(text: str, file: str) -> Located:
     if node is None:
         doc.problems.append(Problem(file, 1, 1, "", "the file is empty"))
         return doc
-    try:
-        doc.value = _Walker(doc).value(node, ())
-    except yaml.YAMLError as exc:  # e.g. a bad timestamp or an unknown tag
-        doc.problems.append(_syntax_problem(file, text, exc))
+    doc.value = _Walker(doc).value(node, ())
     return doc
 
 

@@ -52,10 +52,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     docs_dir = Path(os.path.relpath(config.docs_dir, ROOT)).as_posix()
     day = page_date(ROOT, page.file.src_uri, bool(page.file.generated_by), docs_dir, playbook)
     return markdown + last_updated_line(day, _lang(config))
-
-
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """The reference is generated from the validation code: its edit link points there."""
-    if page.file.src_uri == SCHEMA_REFERENCE and config.repo_url:
-        page.edit_url = config.repo_url.rstrip("/") + "/blob/main/calculator/playbook.py"
-    return context

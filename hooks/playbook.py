@@ -28,6 +28,7 @@ from calculator.render.calculator_page import PAGE as CALCULATOR  # noqa: E402
 from calculator.render.calculator_page import calculator_page  # noqa: E402
 from calculator.render.methodology import methodology_page, role_sizing_section  # noqa: E402
 from calculator.render.pages import METHODOLOGY, playbook_pages, role_path, site_nav  # noqa: E402
+from calculator.render.updated import page_sources  # noqa: E402
 from calculator.sizing_data import SizingModel, sizing_to_data  # noqa: E402
 
 ROLES_FILE = ROOT / "roles.yaml"
@@ -80,7 +81,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if page.file.generated_by and config.repo_url:
         playbook = _data.playbook
         assert playbook
-        source = "sizing.yaml" if page.file.src_uri == METHODOLOGY else "roles.yaml"
+        source = (page_sources(page.file.src_uri) or ("roles.yaml",))[0]
         blob = config.repo_url.rstrip("/") + "/blob/main/" + source
         line = next((playbook.line_of(r.id) for r in playbook.roles if role_path(r.id) == page.file.src_uri), 0)
         page.edit_url = f"{blob}#L{line}" if line else blob

@@ -127,7 +127,7 @@ def test_share_link_round_trip(browser: Browser, page: Page, server: str) -> Non
 @pytest.mark.parametrize(
     ("fragment", "why"),
     [
-        ("scenario=%%%not-base64", "damaged"),
+        ("scenario=%%%not-base64", "链接已损坏"),
         ("scenario=" + base64.urlsafe_b64encode(b'{"channels": {"myspace": {}}}').decode().rstrip("="), "myspace"),
         ("scenario=" + base64.urlsafe_b64encode(b'{"comments_per_week": 1e99}').decode().rstrip("="), "out of range"),
     ],
@@ -219,3 +219,29 @@ def test_printed_plan_fits_one_page(page: Page, server: str, lang: str) -> None:
     assert int(page.locator("#calc-result").get_attribute("data-total-headcount") or 0) > 15
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_input_while_python_loads_is_applied_once_ready(page: Page, server: str) -> None:
+    """A founder who types before Python is up gets their plan, and cannot export a stale one."""
+    release = []
+    page.route("**/pyodide.asm.wasm", lambda route: release.append(route))  # hold the runtime back
+    page.goto(server + "calculator/")
+    expect(page.locator("#calc-result")).to_have_attribute("data-state", "loading")
+    page.fill("input[name='channels.zhihu.posts_per_week']", "5")
+    page.fill("input[name='private_domain.groups']", "2.5")
+    expect(page.locator("[data-action=csv]")).to_be_disabled()  # the prerendered plan no longer matches
+    expect(page.locator("#calc-status")).to_contain_text("实时计算启动后")
+    page.wait_for_timeout(300)
+    assert release, "the page should be fetching the runtime"
+    release[0].continue_()
+    page.wait_for_selector(READY, timeout=60_000)
+    # 2.5 groups is not a whole number: named in Chinese, nothing computed from it
+    expect(page.locator("#calc-status")).to_contain_text("社群数量: 请输入整数")
+    page.fill("input[name='private_domain.groups']", "3")
+    scenario = default_scenario()
+    scenario["channels"]["zhihu"] = {"posts_per_week": 5}  # type: ignore[index]
+    scenario["private_domain"]["groups"] = 3  # type: ignore[index]
+    expected = cli(scenario)
+    expect(page.locator("#calc-result")).to_have_attribute("data-total-fte", fte_text(expected["total_fte"]))
+    expect(page.locator("[data-action=csv]")).to_be_enabled()
+    clean(page)

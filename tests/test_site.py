@@ -51,6 +51,27 @@ class Text(HTMLParser):
             self.article.append(data)
 
 
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text of every <script>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
 def read(site: Path, page: str) -> Text:
     parser = Text()
     parser.feed((site / page).read_text(encoding="utf-8"))
@@ -179,16 +200,37 @@ def test_markup_in_data_is_escaped_on_every_page(tmp_path: Path) -> None:
     evil = {"zh": "<script>alert('zh')</script>", "en": '<img src=x onerror="alert(1)">'}
     roles = roles.replace('name: {zh: "运营总监"', f'name: {{zh: "运营总监{evil["zh"]}"', 1)
     roles = roles.replace('en: "Head of New-Media Operations"}', f"en: 'Head {evil['en']}'}}", 1)
+    roles = roles.replace('tools: ["新榜"', 'tools: ["C++ & <b>x</b>", "新榜"', 1)
     (repo / "roles.yaml").write_text(roles, encoding="utf-8")
+    # sizing.yaml strings reach the calculator, the methodology page and the prerendered result
+    sizing = (repo / "sizing.yaml").read_text(encoding="utf-8")
+    sizing = sizing.replace(
+        'name: {zh: "抖音", en: "Douyin"}', f"name: {{zh: \"抖音{evil['zh']}\", en: 'Douyin {evil['en']}'}}"
+    )
+    sizing = sizing.replace(
+        'name: {zh: "主播", en: "Live host"}', f"name: {{zh: \"主播{evil['zh']}\", en: 'Host {evil['en']}'}}"
+    )
+    (repo / "sizing.yaml").write_text(sizing, encoding="utf-8")
     result = build(repo)
     assert result.returncode == 0, result.stderr
     pages = list((repo / "site").rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert "<script>alert" not in html and "<img src=x" not in html, page
+        # What a browser would build from the page: no <img onerror>, no script that alerts.
+        # (A "<" inside a quoted attribute value is text, which is why this parses, not greps.)
+        elements = Elements()
+        elements.feed(page.read_text(encoding="utf-8"))
+        assert not [a for tag, a in elements.tags if tag == "img" and "onerror" in a], page
+        assert not [text for text in elements.scripts if "alert(" in text], page
     director = (repo / "site/roles/director/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert" in director
+    assert "<code>C++ &amp; &lt;b&gt;x&lt;/b&gt;</code>" in (repo / "site/roles/content/index.html").read_text(
+        encoding="utf-8"
+    )
+    for page in ("calculator", "methodology", "en/calculator", "en/methodology"):
+        assert "&lt;script&gt;alert" in (repo / f"site/{page}/index.html").read_text(encoding="utf-8") or "&lt;img" in (
+            repo / f"site/{page}/index.html"
+        ).read_text(encoding="utf-8"), page
     assert "&lt;img src=x onerror=" in (repo / "site/en/roles/director/index.html").read_text(encoding="utf-8")
 
 

@@ -167,3 +167,21 @@ def test_every_bad_edit_of_an_editor_in_one_run(tmp_path: Path) -> None:
         "not valid UTF-8",
     ):
         assert expected in report, report
+
+
+def test_values_yaml_cannot_read_are_problems_not_crashes(tmp_path: Path) -> None:
+    """Impossible dates, self-referencing aliases, unsafe tags, list keys: each a line, no traceback."""
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        VALID.replace(
+            "schema_version: 1",
+            "schema_version: 2001-02-30\nloop: &x [*x]\nevil: !!python/object:os.system 1\n? [1, 2]\n: v",
+        ),
+        encoding="utf-8",
+    )
+    report = report_for(path)
+    assert "roles.yaml:2:17: schema_version: cannot read this value (day is out of range for month)" in report
+    assert "roles.yaml:3:7: loop[0]: an alias refers back to itself" in report
+    assert "found nothing (null)" not in report  # the unreadable date is reported once, not twice
+    assert "roles.yaml:4:7: evil: cannot read this value (could not determine a constructor" in report
+    assert "roles.yaml:5:3: a key must be plain text" in report

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..model import Link, Playbook, Role
 from . import md_text
 from .labels import labels
@@ -67,7 +69,8 @@ def role_page(playbook: Playbook, role: Role, lang: str, sizing_section: str = "
             out += [f"- **{t['experience']}**{t['colon']}{t['years'].format(n=group.experience_years)}"]
         out += [f"- {md_text(p[lang])}" for p in group.points]
         if group.tools:
-            tools = t["list_sep"].join(f"`{md_text(tool)}`" for tool in group.tools)
+            # <code> rather than backticks: inside a code span Markdown would show md_text's escapes
+            tools = t["list_sep"].join(f"<code>{html.escape(tool)}</code>" for tool in group.tools)
             out += [f"- **{t['tools']}**{t['colon']}{tools}"]
         out.append("")
     out += [f"## {t['kpis']} {{#kpis}}", "", f"| {t['kpi']} | {t['measures']} |", "| --- | --- |"]

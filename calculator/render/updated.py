@@ -7,11 +7,13 @@ from pathlib import Path
 
 from ..history import block_ranges, file_date, lines_date
 from ..model import Playbook
+from .calculator_page import PAGE as CALCULATOR
 from .pages import COLLABORATION, METHODOLOGY, ROLES_INDEX, SCHEMA_REFERENCE, role_path
 
 LABEL = {"zh": "最后更新：{date}", "en": "Last updated: {date}"}
 #: the code the schema reference is generated from
-SCHEMA_SOURCES = ("calculator/schema.py", "calculator/playbook.py", "calculator/sizing_data.py")
+#: the reference is generated from the specs; its edit link opens the first
+SCHEMA_SOURCES = ("calculator/playbook.py", "calculator/sizing_data.py", "calculator/schema.py")
 
 
 def page_date(root: Path, src_uri: str, generated: bool, docs_dir: str, playbook: Playbook) -> date | None:
@@ -28,14 +30,20 @@ def page_date(root: Path, src_uri: str, generated: bool, docs_dir: str, playbook
             last = len(roles.read_text(encoding="utf-8", errors="replace").splitlines())
             start, end = block_ranges(playbook.role_lines, last).get(role.id, (0, 0))
             return lines_date(root, "roles.yaml", start, end)
+    dates = [d for d in (file_date(root, s) for s in page_sources(src_uri)) if d]
+    return max(dates, default=None)
+
+
+def page_sources(src_uri: str) -> tuple[str, ...]:
+    """The repository files a generated page is made from, the one to edit first."""
     sources = {
         ROLES_INDEX: ("roles.yaml",),
         COLLABORATION: ("roles.yaml",),
         METHODOLOGY: ("sizing.yaml",),
+        CALCULATOR: ("sizing.yaml", "roles.yaml"),
         SCHEMA_REFERENCE: SCHEMA_SOURCES,
     }
-    dates = [d for d in (file_date(root, s) for s in sources.get(src_uri, ())) if d]
-    return max(dates, default=None)
+    return sources.get(src_uri, ("roles.yaml",) if src_uri.startswith("roles/") else ())
 
 
 def last_updated(day: date | None, lang: str) -> str:

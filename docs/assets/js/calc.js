@@ -10,13 +10,21 @@
       runtime: "正在下载并启动 Python 运行时（首次约数秒）…",
       engine: "正在载入计算引擎与数据…",
       ready: "实时计算已就绪：修改任一输入，结果立即更新。",
+      pending: "实时计算启动后会按当前输入重新计算…",
       updated: "已更新（{ms} 毫秒）。",
       link: "正在打开分享链接中的方案…",
       linkOpened: "已打开分享链接中的方案。",
       linkBad: "分享链接无法打开：{reason}。已改为显示默认方案。",
+      reasons: {
+        not_a_scenario: "链接里没有方案",
+        length: "链接不完整或过长",
+        damaged: "链接已损坏",
+        invalid: "链接里的方案无效",
+      },
       unavailable: "实时重算不可用（{reason}）。下面是构建时算好的方案；请通过 http(s) 打开本页，并使用支持 WebAssembly 的浏览器。",
       invalid: "输入有误，结果未更新：",
       notNumber: "请输入数字",
+      whole: "请输入整数",
       range: "应在 {min} 到 {max} 之间",
       copied: "分享链接已复制到剪贴板。",
       copyManual: "请手动复制上面的链接。",
@@ -27,13 +35,21 @@
       runtime: "Downloading and starting the Python runtime (a few seconds the first time)…",
       engine: "Loading the sizing engine and data…",
       ready: "Live calculation ready: change any input and the plan updates at once.",
+      pending: "The plan will follow your input once live calculation has started…",
       updated: "Updated ({ms} ms).",
       link: "Opening the plan from the shared link…",
       linkOpened: "Opened the plan from the shared link.",
       linkBad: "The shared link could not be opened: {reason}. Showing the default plan instead.",
+      reasons: {
+        not_a_scenario: "the link carries no plan",
+        length: "the link is cut short or too long",
+        damaged: "the link is damaged",
+        invalid: "the plan in the link is not valid",
+      },
       unavailable: "Live recalculation is unavailable ({reason}). Below is the plan computed at build time; open this page over http(s) in a browser with WebAssembly.",
       invalid: "Check the input; the plan was not updated: ",
       notNumber: "enter a number",
+      whole: "enter a whole number",
       range: "must be between {min} and {max}",
       copied: "Share link copied to the clipboard.",
       copyManual: "Copy the link above by hand.",
@@ -41,10 +57,11 @@
       timeout: "start-up timed out",
     },
   };
-  var START_TIMEOUT_MS = 90000;
+  // Per start-up stage, so a slow download is not cut short while it is making progress.
+  var STAGE_TIMEOUT_MS = 120000;
 
   // One worker per visit (module scope survives Material's instant navigation).
-  var engine = { worker: null, state: "idle", error: "", waiters: [], calls: new Map(), seq: 0, listeners: [] };
+  var engine = { worker: null, state: "idle", error: "", calls: new Map(), seq: 0, listener: null, timer: 0 };
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
@@ -55,30 +72,46 @@
     return new URL(meta ? meta.content : "vendor/", document.baseURI).href;
   }
 
+  function tell(event, detail) {
+    if (engine.listener) engine.listener(event, detail);
+  }
+
+  function fail(reason) {
+    clearTimeout(engine.timer);
+    engine.state = "error";
+    engine.error = reason;
+    if (engine.worker) engine.worker.terminate();
+    engine.worker = null;
+    engine.calls.forEach(function (resolve) { resolve({ result: { ok: false, crash: reason }, ms: 0 }); });
+    engine.calls.clear();
+    tell("error", reason);
+  }
+
+  function arm(lang) {
+    clearTimeout(engine.timer);
+    engine.timer = setTimeout(function () { fail(TEXT[lang].timeout); }, STAGE_TIMEOUT_MS);
+  }
+
   function startEngine(config) {
-    if (engine.worker || engine.state === "error") return;
     engine.state = "loading";
     try {
       engine.worker = new Worker(config.worker, { type: "module" });
     } catch (error) {
-      fail(String(error && error.message || error));
+      fail(String((error && error.message) || error));
       return;
     }
-    var timer = setTimeout(function () { fail(TEXT[config.lang].timeout); }, START_TIMEOUT_MS);
-    engine.worker.onerror = function (event) {
-      clearTimeout(timer);
-      fail(event.message || "worker error");
-    };
+    arm(config.lang);
+    engine.worker.onerror = function (event) { fail(event.message || "worker error"); };
     engine.worker.onmessage = function (event) {
       var message = event.data;
       if (message.type === "progress") {
-        engine.listeners.forEach(function (listener) { listener("progress", message.stage); });
+        arm(config.lang);
+        tell("progress", message.stage);
       } else if (message.type === "ready") {
-        clearTimeout(timer);
+        clearTimeout(engine.timer);
         engine.state = "ready";
-        engine.listeners.forEach(function (listener) { listener("ready"); });
+        tell("ready");
       } else if (message.type === "error") {
-        clearTimeout(timer);
         fail(message.message);
       } else if (message.type === "result") {
         var resolve = engine.calls.get(message.id);
@@ -98,13 +131,6 @@
         methodology: config.methodology,
       },
     });
-  }
-
-  function fail(reason) {
-    engine.state = "error";
-    engine.error = reason;
-    if (engine.worker) engine.worker.terminate();
-    engine.listeners.forEach(function (listener) { listener("error", reason); });
   }
 
   function call(message) {
@@ -129,12 +155,13 @@
     var form = root.querySelector("#calc-form");
     var status = root.querySelector("#calc-status");
     var result = root.querySelector("#calc-result");
-    var buttons = root.querySelectorAll("[data-action]");
+    var exports = root.querySelectorAll("[data-action=share], [data-action=csv], [data-action=markdown]");
     var prerendered = JSON.parse(root.dataset.prerendered);
-    var defaults = readForm();
+    var defaults = readForm().scenario;
+    // What share and export hand out: always the plan on screen, never one the form has left.
     var latest = { fragment: prerendered.fragment, csv: prerendered.csv, markdown: prerendered.markdown };
-    var running = false;
-    var queued = false;
+    var busy = false;  // one call to the worker at a time; the newest input waits, older ones are dropped
+    var again = null;
     var config = {
       lang: lang,
       worker: absolute(root, "data-worker"),
@@ -155,15 +182,20 @@
       root.dataset.state = state;
     }
 
+    function setExportsEnabled(enabled) {
+      exports.forEach(function (button) { button.disabled = !enabled; });
+    }
+
     // The form as a scenario (the CLI's JSON): empty fields are zero, so they are left out.
     function readForm() {
       var scenario = {};
       var problems = [];
       form.querySelectorAll("input[type=number]").forEach(function (input) {
         input.removeAttribute("aria-invalid");
-        // The browser knows the data's limits (min/max come from sizing.yaml): say it in the
-        // page's language before asking Python, which checks again all the same.
-        if (input.validity.badInput || input.validity.rangeUnderflow || input.validity.rangeOverflow) {
+        var v = input.validity;
+        // min/max/step come from sizing.yaml: say it in the page's language before asking
+        // Python, which checks again all the same.
+        if (v.badInput || v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) {
           problems.push(input);
           return;
         }
@@ -190,72 +222,100 @@
       });
     }
 
+    function why(input) {
+      var v = input.validity;
+      if (v.badInput) return t.notNumber;
+      if (v.stepMismatch) return t.whole;
+      return format(t.range, { min: input.min, max: input.max });
+    }
+
+    // Apply the worker's answer to the page; false when there is no new plan to show.
     function show(answer, message) {
       var data = answer.result;
-      if (!root.isConnected) return false;
       if (!data.ok) {
-        if (data.link_error) return say(format(t.linkBad, { reason: data.link_error }), "error"), false;
-        if (data.crash) return say(format(t.unavailable, { reason: data.crash }), "error"), false;
-        var lines = data.errors.map(function (problem) {
-          var input = form.querySelector('[name="' + problem.path + '"]');
-          if (input) input.setAttribute("aria-invalid", "true");
-          return (input ? input.getAttribute("aria-label") : problem.path) + ": " + problem.message;
-        });
-        say(t.invalid + lines.join("; "), "error");
+        if (data.link_error) {
+          var reason = t.reasons[data.link_reason] || data.link_error;
+          if (data.link_reason === "invalid") reason += " (" + data.link_error + ")";
+          say(format(t.linkBad, { reason: reason }), "error");
+        } else if (data.crash) {
+          say(format(t.unavailable, { reason: data.crash }), "error");
+        } else {
+          say(t.invalid + data.errors.map(function (problem) {
+            var input = form.querySelector('[name="' + problem.path + '"]');
+            if (input) input.setAttribute("aria-invalid", "true");
+            return (input ? input.getAttribute("aria-label") : problem.path) + ": " + problem.message;
+          }).join("; "), "error");
+        }
         return false;
       }
       // data.html is serialized by Python's ElementTree, which escapes every text and attribute.
       var fresh = new DOMParser().parseFromString(data.html, "text/html").body.firstElementChild;
       result.replaceChildren(fresh);
-      root.querySelector("#calc-summary").textContent = data.summary;
       result.dataset.totalHeadcount = String(data.total_headcount);
       result.dataset.totalFte = String(data.total_fte);
+      root.querySelector("#calc-summary").textContent = data.summary;
       latest = data;
+      setExportsEnabled(true);
       history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
       say(message || format(t.updated, { ms: Math.max(1, Math.round(answer.ms)) }), "ok");
       return true;
     }
 
-    function recalculate() {
-      if (engine.state !== "ready") return;
-      if (running) { queued = true; return; }
+    // Send one request; while it runs, remember only the newest one to send after it.
+    function send(request) {
+      if (busy) { again = request; return; }
+      busy = true;
+      call(request.message).then(function (answer) {
+        busy = false;
+        if (!root.isConnected) return;  // the visitor has left this page meanwhile
+        if (again) {  // newer input arrived: this answer is already out of date
+          var next = again;
+          again = null;
+          send(next);
+          return;
+        }
+        request.done(answer);
+      });
+    }
+
+    function recalculate(after) {
+      setExportsEnabled(false);
+      if (engine.state !== "ready") {
+        if (engine.state === "loading") say(t.pending, "info");
+        return;
+      }
       var read = readForm();
       if (read.problems.length) {
         read.problems.forEach(function (input) { input.setAttribute("aria-invalid", "true"); });
         say(t.invalid + read.problems.map(function (input) {
-          var why = input.validity.badInput ? t.notNumber : format(t.range, { min: input.min, max: input.max });
-          return (input.getAttribute("aria-label") || input.name) + ": " + why;
+          return (input.getAttribute("aria-label") || input.name) + ": " + why(input);
         }).join("; "), "error");
         return;
       }
-      running = true;
-      call({ type: "run", scenario: JSON.stringify(read.scenario), url: location.href }).then(function (answer) {
-        running = false;
-        show(answer);
-        if (queued) { queued = false; recalculate(); }
+      send({
+        message: { type: "run", scenario: JSON.stringify(read.scenario), url: location.href },
+        done: function (answer) {
+          show(answer);
+          if (after) after();
+        },
       });
     }
 
     function openLink(fragment) {
       say(t.link, "info");
-      call({ type: "link", fragment: fragment, url: location.href }).then(function (answer) {
-        if (show(answer, t.linkOpened)) {
-          fillForm(answer.result.scenario);
-          return;
-        }
-        var why = status.textContent;  // a broken or tampered link: say why, then show the default
-        fillForm(defaults.scenario);
-        history.replaceState(history.state, "", location.pathname + location.search);
-        runForm(function () { say(why, "error"); });
-      });
-    }
-
-    function runForm(after) {
-      var read = readForm();
-      call({ type: "run", scenario: JSON.stringify(read.scenario), url: location.href }).then(function (answer) {
-        show(answer);
-        after();
+      send({
+        message: { type: "link", fragment: fragment, url: location.href },
+        done: function (answer) {
+          if (show(answer, t.linkOpened)) {
+            fillForm(answer.result.scenario);
+            return;
+          }
+          var reason = status.textContent;  // a broken or tampered link: say why, then show the default
+          fillForm(defaults);
+          history.replaceState(history.state, "", location.pathname + location.search);
+          recalculate(function () { say(reason, "error"); });
+        },
       });
     }
 
@@ -294,15 +354,15 @@
       markdown: function () { download("team-plan.md", latest.markdown, "text/markdown;charset=utf-8"); },
       print: function () { window.print(); },
       reset: function () {
-        fillForm(defaults.scenario);
+        fillForm(defaults);
         recalculate();
       },
     };
-    buttons.forEach(function (button) {
+    root.querySelectorAll("[data-action]").forEach(function (button) {
       button.disabled = false;
       button.addEventListener("click", function () { actions[button.dataset.action](); });
     });
-    form.addEventListener("input", recalculate);
+    form.addEventListener("input", function () { recalculate(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     function onEngine(event, detail) {
@@ -310,18 +370,26 @@
       if (event === "progress") {
         say(t[detail] || t.runtime, "info");
       } else if (event === "ready") {
-        say(t.ready, "ok");
         var hash = location.hash.replace(/^#/, "");
-        if (hash.indexOf("scenario=") === 0) openLink(hash);
-        else runForm(function () { say(t.ready, "ok"); });
+        if (hash.indexOf("scenario=") === 0) {
+          openLink(hash);  // stays "loading" until the shared plan is on screen
+        } else {
+          setState("ready");
+          recalculate(function () { say(t.ready, "ok"); });
+        }
       } else if (event === "error") {
         setState("error");
+        setExportsEnabled(JSON.stringify(readForm().scenario) === JSON.stringify(defaults));
         form.querySelectorAll("fieldset").forEach(function (set) { set.disabled = true; });
         say(format(t.unavailable, { reason: detail }), "error");
       }
     }
-    engine.listeners = [onEngine];  // only the page on screen listens
+    engine.listener = onEngine;  // only the page on screen listens
 
+    if (engine.state === "error" && engine.worker === null && engine.retried !== true) {
+      engine.retried = true;  // a later visit tries once more (e.g. after a network hiccup)
+      engine.state = "idle";
+    }
     if (engine.state === "ready") {
       onEngine("ready");
     } else if (engine.state === "error") {
@@ -329,7 +397,7 @@
     } else {
       setState("loading");
       say(location.hash.indexOf("#scenario=") === 0 ? t.link : t.runtime, "info");
-      startEngine(config);
+      if (engine.state === "idle") startEngine(config);
     }
   }
 

@@ -33,7 +33,8 @@
   }
 
   window.mermaid = {
-    initialize: function (config) { settings = config; },
+    // Labels come from roles.yaml: keep Mermaid's sanitiser on, whatever the theme asks for.
+    initialize: function (config) { settings = Object.assign({}, config, { securityLevel: "strict" }); },
     render: function (id, text) {
       return load().then(function (m) { return m.render(id, text); });
     },
