@@ -24,7 +24,7 @@ class Calculator:
 
     def __init__(self, roles_json: str, sizing_json: str, lang: str, roles_prefix: str, methodology_link: str) -> None:
         self.playbook = playbook_from_json(json.loads(roles_json))
-        self.model = sizing_from_json(json.loads(sizing_json))
+        self.model = sizing_from_json(json.loads(sizing_json), role_ids=[r.id for r in self.playbook.roles])
         self.lang = lang
         self.links = role_links_for((r.id for r in self.playbook.roles), roles_prefix)
         self.methodology_link = methodology_link

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import strictjson
-from .errors import DataError, Problem
-from .model import Text
+from .errors import DataError
+from .model import Playbook, Text
 from .scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
 from .sizing import Plan, fmt, plan_to_data, size
-from .sizing_data import FILE_NAME, SizingModel, check_against_roles, load_sizing
+from .sizing_data import FILE_NAME, SizingModel, load_sizing
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -177,18 +177,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _role_names(data_dir: Path, model: SizingModel, err: TextIO) -> tuple[dict[str, Text], list[Problem]]:
-    """Role names from roles.yaml and its cross-check; a missing or invalid roles.yaml only costs the names."""
+def _playbook(data_dir: Path, err: TextIO) -> Playbook | None:
+    """roles.yaml, for role ids and names; a missing or invalid one only costs the names (with a warning)."""
     from .playbook import load_playbook
 
     path = data_dir / ROLES_FILE
     try:
-        playbook = load_playbook(path)
+        return load_playbook(path)
     except (OSError, DataError) as exc:
         why = f"{len(exc.problems)} problem(s)" if isinstance(exc, DataError) else (exc.strerror or str(exc))
         print(f"warning: {ROLES_FILE} not used ({why}); sizing without its role names", file=err)
-        return {}, []
-    return {r.id: r.name for r in playbook.roles}, check_against_roles(model, [r.id for r in playbook.roles])
+        return None
 
 
 def main(
@@ -197,18 +196,20 @@ def main(
     """Run the CLI; return the exit status."""
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
     args = _parser().parse_args(argv)
+    playbook = _playbook(args.data_dir, err)
+    roles = {} if playbook is None else {r.id: r.name for r in playbook.roles}
     try:
-        model = load_sizing(args.data_dir / FILE_NAME)
+        if playbook is None:
+            model = load_sizing(args.data_dir / FILE_NAME)
+        else:  # the playbook's roles, including any an editor has added, are the ones sized
+            model = load_sizing(args.data_dir / FILE_NAME, role_ids=list(roles), role_names=roles)
     except DataError as exc:
         print(exc.report(), file=err)
         return EXIT_DATA
     except OSError as exc:
         print(f"{args.data_dir / FILE_NAME}: cannot read the sizing data ({exc.strerror or exc})", file=err)
         return EXIT_DATA
-    names, problems = _role_names(args.data_dir, model, err)
-    if problems:
-        print(DataError(problems).report(), file=err)
-        return EXIT_DATA
+    names = roles
     scenario: Scenario
     if args.scenario is None:
         scenario = default_scenario(model)

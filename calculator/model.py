@@ -105,11 +105,5 @@ class Playbook:
         inc = tuple(link for link in self.links if link.target == role_id)
         return out, inc
 
-    def partners(self, role_id: str) -> tuple[str, ...]:
-        """Roles linked to ``role_id`` in either direction, in team order."""
-        ids = {link.target for link in self.links if link.source == role_id}
-        ids |= {link.source for link in self.links if link.target == role_id}
-        return tuple(r.id for r in self.roles if r.id in ids)
-
     def line_of(self, role_id: str) -> int:
         return dict(self.role_lines).get(role_id, 0)

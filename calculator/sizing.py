@@ -10,16 +10,18 @@ The model, in short:
 - hours per week per role = sum of drivers (cadence x hours per post, upkeep, community,
   campaigns, reporting, live room), each rounded to the output precision;
 - FTE = goal weight x production hours / productive hours + coverage hours / coverage hours per person;
-- the lead role's hours = base + per-FTE load x execution FTE;
-- positions: whole roles, remainders packed into combined positions (data order), a dedicated
-  lead only above the span of control; headcount = sum of position counts.
+- the lead role's hours = base + per-FTE load x execution FTE (0 only when there is no execution work);
+- positions: whole roles, remainders packed into combined positions (data order), small leftovers
+  into the position with the most room; a dedicated head only above the span of control (with team
+  leads for the lead load beyond one person), otherwise the lead share joins an execution position;
+  headcount = sum of position counts. A role with any hours of work is placed, even at 0.00 FTE.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Text
@@ -30,8 +32,6 @@ PRODUCTION = "production"  # work paced by output: divided by production hours p
 COVERAGE = "coverage"  # scheduled seats (on air in the live room): divided by coverage hours per person
 MINUTES_PER_HOUR = 60
 CONTACTS_PER_BLOCK = 1000  # contact parameters are "per 1,000 contacts"
-
-LANGS = ("zh", "en")
 
 
 # --------------------------------------------------------------------------- plan objects
@@ -142,6 +142,34 @@ class _Work:
     driver: Driver
     node: bool = False  # a node campaign: averaged over the year, concentrated in the peak
     peak_hours: float = 0.0  # for node work: hours per week during the peak
+
+
+@dataclass
+class _Slot:
+    """A position while it is being packed: shares grow as leftovers and a player-coach lead join it."""
+
+    title: Text
+    reason: Text
+    count: int
+    shares: dict[str, float]  # role id -> FTE, in the order they joined
+    notes: list[Text] = field(default_factory=list)
+    lead: bool = False  # a player-coach lead joined: the title says so
+
+    @property
+    def fte(self) -> float:
+        return sum(self.shares.values())
+
+    def position(self, sizer: _Sizer) -> Position:
+        title = self.title
+        if self.lead:
+            note = sizer.m.leadership.player_coach.title
+            title = Text(f"{title.zh}（{note.zh}）", f"{title.en} ({note.en})")
+        reason = Text(
+            "".join([self.reason.zh, *(n.zh for n in self.notes)]),
+            " ".join([self.reason.en, *(n.en for n in self.notes)]),
+        )
+        shares = tuple(self.shares.items())
+        return Position(tuple(self.shares), shares, title, sizer.r(self.fte), self.count, len(shares) > 1, reason)
 
 
 class _Sizer:
@@ -333,12 +361,22 @@ class _Sizer:
 
         return fte, weight, _both(formula)
 
-    def lead_driver(self, execution_fte: float) -> Driver:
+    def lead_driver(self, execution_fte: float, has_work: bool) -> Driver:
+        """The lead's hours: base + per-FTE load x execution FTE, or 0 when there is no execution work at all.
+
+        ``has_work`` is decided on hours, not on the rounded FTE: a few minutes of work still need a lead.
+        """
         ld = self.m.leadership
         base, per = ld.base_hours_per_week, ld.hours_per_execution_fte
-        hours = self.r(base.value + per.value * execution_fte) if execution_fte > 0 else 0.0
+        hours = self.r(base.value + per.value * execution_fte) if has_work else 0.0
 
         def formula(lang: str) -> str:
+            if not has_work:
+                return (
+                    f"没有执行工作 → 0 {self.h_week[lang]}"
+                    if lang == "zh"
+                    else f"no execution work → 0 {self.h_week[lang]}"
+                )
             return (
                 f"{self.n(base.value)} {base.unit[lang]} + {self.n(execution_fte)} FTE × {self.n(per.value)} "
                 f"{per.unit[lang]}"
@@ -353,6 +391,11 @@ class _Sizer:
         label = Text(f"{base.label.zh}；{per.label.zh}", f"{base.label.en}; {per.label.en}")
         return Driver("leadership", label, PRODUCTION, inputs, hours, _both(formula))
 
+    def has_execution_work(self, items: list[_Work]) -> bool:
+        """Whether any role but the lead has hours of work (the drivers' rounded hours, not the FTE)."""
+        lead = self.m.leadership.role
+        return any(w.driver.hours_per_week > 0 for w in items if w.role != lead)
+
     def roles(self, items: list[_Work]) -> tuple[RolePlan, ...]:
         lead = self.m.leadership.role
         plans: dict[str, RolePlan] = {}
@@ -361,7 +404,7 @@ class _Sizer:
             drivers = [w.driver for w in items if w.role == role]
             if role == lead:
                 execution = self.r(sum(plans[r].fte for r in plans))
-                drivers.append(self.lead_driver(execution))
+                drivers.append(self.lead_driver(execution, self.has_execution_work(items)))
             production = self.r(sum(d.hours_per_week for d in drivers if d.kind == PRODUCTION))
             coverage = self.r(sum(d.hours_per_week for d in drivers if d.kind == COVERAGE))
             fte, weight, formula = self.role_fte(role, production, coverage)
@@ -380,79 +423,194 @@ class _Sizer:
 
     # ---- positions
 
-    def pack(self, fte: dict[str, float], roles: list[str], combine: bool = True) -> list[Position]:
-        """Whole positions per role, remainders packed into the data's combinations, the rest rounded up."""
+    def people(self, load: float) -> int:
+        """Whole people for one role's ``load``: a remainder below ``round_down_below`` rides with existing people."""
         pk = self.m.packing
         cap, below = pk.position_capacity.value, pk.round_down_below.value
+        whole = math.floor(self.r(load / cap))
+        remainder = self.r(load - whole * cap)
+        return whole + (1 if remainder > 0 and (whole == 0 or remainder >= below) else 0)
+
+    def spare(self, slot: _Slot) -> float:
+        return self.r(slot.count * self.m.packing.position_capacity.value - slot.fte)
+
+    def roomiest(self, slots: list[_Slot], share: float | None = None) -> _Slot | None:
+        """The slot with the most spare room (the first of equals), if any; with ``share``, only one it fits in."""
+        fits = [s for s in slots if share is None or self.spare(s) >= share]
+        return max(fits, key=self.spare) if fits else None
+
+    def pack(self, fte: dict[str, float], roles: list[str], lead: str | None = None) -> list[Position]:
+        """Positions for ``roles`` (every role with hours of work, even at 0.00 FTE).
+
+        1. whole people per role; a remainder below ``round_down_below`` stays with them;
+        2. remainders packed by the data's combinations, in order;
+        3. leftovers of at least ``absorb_below`` FTE: one more person of their role;
+        4. smaller leftovers, largest first, join the position with the most room that can take them,
+           else one more person of their role;
+        5. ``lead`` (a player-coach lead, when the team is within the span) never gets a position of its
+           own: if no combination took its share, it joins the position with the most room, which grows by
+           a person only if the share does not fit within the rounding threshold.
+        """
+        pk = self.m.packing
+        cap, below, small = pk.position_capacity.value, pk.round_down_below.value, pk.absorb_below.value
+        reasons = {h.role: h.reason for h in self.m.hiring}
         whole: dict[str, int] = {}
-        rest: dict[str, float] = {}
+        rest: dict[str, float] = {}  # work still to place, per role
         for role in roles:
             count = math.floor(self.r(fte[role] / cap))
             remainder = self.r(fte[role] - count * cap)
+            if role == lead:  # a player-coach's share is placed whole (it is below one person with sane data)
+                count, remainder = 0, fte[role]
             whole[role] = count
-            rest[role] = 0.0 if count >= 1 and remainder < below else remainder
-        positions: list[Position] = []
-        packed: dict[str, float] = {}
-        for combo in pk.combinations if combine else ():
-            members = tuple(r for r in combo.roles if rest.get(r, 0) > 0)
-            total = self.r(sum(rest[r] for r in members))
-            if len(members) < 2 or total > cap:
+            if count == 0 or (remainder > 0 and remainder >= below):
+                rest[role] = remainder
+        separate = dict(rest)
+        slots: list[_Slot] = []
+        for combo in pk.combinations:
+            members = [r for r in combo.roles if r in rest]
+            if len(members) < 2 or self.r(sum(rest[r] for r in members)) > cap:
                 continue
-            shares = tuple((r, rest[r]) for r in members)
-            positions.append(Position(members, shares, combo.title, total, 1, True, combo.reason))
-            for r in members:
-                packed[r] = rest[r]
-                rest[r] = 0.0
-        reasons = {h.role: h.reason for h in self.m.hiring}
+            slots.append(_Slot(combo.title, combo.reason, 1, {r: rest.pop(r) for r in members}))
+        own: dict[str, _Slot] = {}
         for role in roles:
-            count = whole[role] + (1 if rest[role] > 0 else 0)
-            if count:
-                carried = self.r(fte[role] - packed.get(role, 0.0))
-                positions.append(
-                    Position((role,), ((role, carried),), pk.title(role), carried, count, False, reasons[role])
+            if whole[role]:
+                own[role] = _Slot(
+                    pk.title(role), reasons[role], whole[role], {role: self.r(fte[role] - separate.get(role, 0.0))}
                 )
-        return positions
+                slots.append(own[role])
 
-    def positions(self, plans: tuple[RolePlan, ...]) -> tuple[list[Position], int, bool]:
+        def one_more(role: str, share: float) -> None:
+            if role in own:
+                own[role].count += 1
+                own[role].shares[role] = self.r(own[role].shares[role] + share)
+            else:
+                own[role] = _Slot(pk.title(role), reasons[role], 1, {role: share})
+                slots.append(own[role])
+
+        order = {r: i for i, r in enumerate(roles)}
+        for role in [r for r in roles if r in rest and r != lead and rest[r] >= small]:
+            one_more(role, rest.pop(role))
+        for role in sorted((r for r in rest if r != lead), key=lambda r: (-rest[r], order[r])):
+            share = rest.pop(role)
+            target = self.roomiest(slots, share)
+            if target is None or target is own.get(role):
+                one_more(role, share)
+                continue
+            target.shares[role] = self.r(target.shares.get(role, 0.0) + share)
+            target.notes.append(self.absorbed_note(role, share))
+        if lead is not None and lead in rest:
+            share = rest.pop(lead)
+            target = self.roomiest(slots)
+            if target is None:  # unreachable: lead work implies execution work, which has a position
+                target = _Slot(pk.title(lead), reasons[lead], 0, {})
+                slots.append(target)
+            before = target.count
+            target.shares[lead] = share
+            target.lead = True
+            total = target.fte
+            if total > target.count * cap and total > target.count * (cap + below):
+                target.count = max(target.count + 1, math.ceil(self.r(total / cap)))
+            target.notes.append(self.lead_note(share, total, before, target.count))
+        return [slot.position(self) for slot in slots]
+
+    def absorbed_note(self, role: str, share: float) -> Text:
+        title, small = self.m.packing.title(role), self.n(self.m.packing.absorb_below.value)
+        x = self.n(share)
+        return Text(
+            f"另承担{title.zh} {x} FTE（低于 {small} FTE，不单独招人）。",
+            f"Also carries {title.en} {x} FTE (below {small} FTE, not a hire of its own).",
+        )
+
+    def lead_note(self, share: float, total: float, before: int, after: int) -> Text:
+        coach = self.m.leadership.player_coach.reason
+        cap = self.m.packing.position_capacity.value
+        x, t = self.n(share), self.n(total)
+        zh, en = f"{coach.zh}负责人工作 {x} FTE。", f"{coach.en} Lead work: {x} FTE."
+        if after > before:
+            zh += f" 加上负责人工作共 {t} FTE，{before} 人放不下，因此为 {after} 人。"
+            en += f" With the lead work it carries {t} FTE, more than {before} can, so {after} people."
+        elif total > before * cap:
+            over = self.n(total - before * cap)
+            below = self.n(self.m.packing.round_down_below.value)
+            zh += (
+                f" 加上负责人工作共 {t} FTE，超出 {before} 人的容量 {over} FTE"
+                f"（在取整阈值 {below} FTE 以内，短期可承受）。"
+            )
+            en += (
+                f" With the lead work it carries {t} FTE, {over} FTE above what {before} can carry"
+                f" (within the {below} FTE rounding threshold: bearable, not a plan)."
+            )
+        return Text(zh, en)
+
+    def positions(self, plans: tuple[RolePlan, ...]) -> tuple[list[Position], int, bool, int]:
+        """Positions, execution headcount, whether the head is dedicated, and how many team leads."""
         lead = self.m.leadership.role
         fte = {p.id: p.fte for p in plans}
-        execution_roles = [r for r in self.m.role_ids if r != lead and fte[r] > 0]
+        has_work = {p.id: p.production_hours + p.coverage_hours > 0 for p in plans}
+        execution_roles = [r for r in self.m.role_ids if r != lead and has_work[r]]
         execution = self.pack(fte, execution_roles)
         headcount = sum(p.count for p in execution)
-        if fte[lead] <= 0:
-            return execution, headcount, False
-        if headcount > self.m.leadership.span_of_control.value:
-            return self.pack(fte, [lead], combine=False) + execution, headcount, True
-        return self.pack(fte, [lead, *execution_roles]), headcount, False
+        if not has_work[lead]:
+            return execution, headcount, False, 0
+        if headcount <= self.m.leadership.span_of_control.value:
+            return self.pack(fte, [lead, *execution_roles], lead=lead), headcount, False, 0
+        # Exactly one dedicated head, carrying at most one position (a remainder below the rounding
+        # threshold stays with the head); the rest of the lead load goes to team leads.
+        cap, below = self.m.packing.position_capacity.value, self.m.packing.round_down_below.value
+        head = min(fte[lead], cap)
+        if self.r(fte[lead] - head) < below:
+            head = fte[lead]
+        overflow = self.r(fte[lead] - head)
+        reasons = {h.role: h.reason for h in self.m.hiring}
+        out = [Position((lead,), ((lead, head),), self.m.packing.title(lead), head, 1, False, reasons[lead])]
+        team_leads = self.people(overflow) if overflow > 0 else 0
+        if team_leads:
+            tl = self.m.leadership.team_lead
+            out.append(Position((lead,), ((lead, overflow),), tl.title, overflow, team_leads, False, tl.reason))
+        return out + execution, headcount, True, team_leads
 
     def hiring(self, positions: list[Position], dedicated_lead: bool) -> tuple[list[Position], tuple[HiringStep, ...]]:
+        """A dedicated head first; then by each position's main role in the data's hiring order; team leads last."""
         rank = {h.role: i for i, h in enumerate(self.m.hiring)}
         lead = self.m.leadership.role
+        head_title, team_lead_title = self.m.packing.title(lead), self.m.leadership.team_lead.title
 
         def key(p: Position) -> tuple[int, int, float, str]:
             main = max(p.shares, key=lambda s: (s[1], -rank[s[0]]))[0]
-            first = 0 if dedicated_lead and p.roles == (lead,) else 1
+            first = 1
+            if dedicated_lead and p.roles == (lead,):
+                first = 0 if p.title == head_title else 2 if p.title == team_lead_title else 1
             return first, rank[main], -p.fte, p.title.en
 
         ordered = sorted(positions, key=key)
         steps = tuple(HiringStep(i + 1, p.title, p.roles, p.count, p.reason) for i, p in enumerate(ordered))
         return ordered, steps
 
-    def lead_decision(self, headcount: int, dedicated: bool, lead_fte: float) -> Text:
+    def lead_decision(self, headcount: int, dedicated: bool, has_work: bool, lead_fte: float, team_leads: int) -> Text:
         span = self.m.leadership.span_of_control
         title = self.m.packing.title(self.m.leadership.role)
         n, limit = headcount, self.n(span.value)
-        if lead_fte <= 0:
+        if not has_work:
             return Text("没有执行工作，因此没有管理负荷。", "No execution work, so no lead load.")
         if dedicated:
-            return Text(
-                f"执行团队 {n} 人，超过管理幅度 {limit} 人：设专职{title.zh}。",
-                f"Execution headcount {n} is above the span of control ({limit}): hire a dedicated {title.en}.",
+            text = Text(
+                f"执行团队 {n} 人，超过管理幅度 {limit} 人：设一名专职{title.zh}。",
+                f"Execution headcount {n} is above the span of control ({limit}): hire one dedicated {title.en}.",
             )
+            if team_leads:
+                tl, cap = self.m.leadership.team_lead.title, self.m.packing.position_capacity.value
+                rest = self.n(lead_fte - cap)
+                text = Text(
+                    f"{text.zh}管理工作共 {self.n(lead_fte)} FTE：负责人承担 {self.n(cap)} FTE，"
+                    f"其余 {rest} FTE 由 {team_leads} 名{tl.zh}分担。",
+                    f"{text.en} The lead work is {self.n(lead_fte)} FTE: the head carries {self.n(cap)} FTE, "
+                    f"{team_leads} × {tl.en} the other {rest} FTE.",
+                )
+            return text
         return Text(
-            f"执行团队 {n} 人，不超过管理幅度 {limit} 人：管理工作并入合并职位，不设专职{title.zh}。",
-            f"Execution headcount {n} is within the span of control ({limit}): "
-            f"the lead load goes into a combined position, no dedicated {title.en}.",
+            f"执行团队 {n} 人，不超过管理幅度 {limit} 人：不设专职{title.zh}，负责人工作由团队中一人兼任（见职位）。",
+            f"Execution headcount {n} is within the span of control ({limit}): no dedicated {title.en}; "
+            "one team member also carries the lead work (see the positions).",
         )
 
     # ---- peak
@@ -473,7 +631,7 @@ class _Sizer:
                 else:
                     coverage += hours
             if role == lead:
-                production += self.lead_driver(self.r(sum(fte.values()))).hours_per_week
+                production += self.lead_driver(self.r(sum(fte.values())), self.has_execution_work(items)).hours_per_week
             fte[role] = self.role_fte(role, self.r(production), self.r(coverage))[0]
         total = self.r(sum(fte.values()))
         weeks = int(ca.peak_weeks.value)
@@ -506,10 +664,11 @@ def size(scenario: Scenario, model: SizingModel) -> Plan:
     sizer = _Sizer(scenario, model)
     items = sizer.work()
     roles = sizer.roles(items)
-    positions, execution_headcount, dedicated = sizer.positions(roles)
+    positions, execution_headcount, dedicated, team_leads = sizer.positions(roles)
     ordered, steps = sizer.hiring(positions, dedicated)
     total_fte = sizer.r(sum(r.fte for r in roles))
     lead_fte = next(r.fte for r in roles if r.id == model.leadership.role)
+    has_work = any(r.production_hours + r.coverage_hours > 0 for r in roles)
     return Plan(
         scenario=scenario,
         roles=roles,
@@ -518,7 +677,7 @@ def size(scenario: Scenario, model: SizingModel) -> Plan:
         total_headcount=sum(p.count for p in ordered),
         execution_headcount=execution_headcount,
         dedicated_lead=dedicated,
-        lead_decision=sizer.lead_decision(execution_headcount, dedicated, lead_fte),
+        lead_decision=sizer.lead_decision(execution_headcount, dedicated, has_work, lead_fte, team_leads),
         hiring_order=steps,
         peak=sizer.peak(items, total_fte),
         production_hours_per_person=model.capacity.production_hours,
@@ -545,7 +704,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         "total_headcount": plan.total_headcount,
         "total_fte": r(plan.total_fte),
         "execution_headcount": plan.execution_headcount,
-        "dedicated_director": plan.dedicated_lead,
+        "dedicated_lead": plan.dedicated_lead,
         "lead_decision": _text(plan.lead_decision),
         "productive_hours": {
             "production": r(plan.production_hours_per_person),

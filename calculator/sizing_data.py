@@ -8,14 +8,15 @@ with its unit, label and source (or an explicit assumption label).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, PathKey, Problem, Unlocated
 from .model import Text
-from .playbook import ROLE_IDS
+from .playbook import ROLE_IDS as DEFAULT_ROLE_IDS
 from .scenario import Scenario, scenario_problems, scenario_to_data
 from .schema import (
     INVALID,
@@ -48,6 +49,9 @@ _MAX_HOURS_PER_WEEK = 168.0
 _MAX_MINUTES = 600.0
 _MAX_WEIGHT = 5.0
 _MAX_LIMIT = 1e9
+
+#: What a source's ``url`` must look like: an http(s) address (the methodology page links it).
+URL_PATTERN = re.compile(r"^https?://[^\s()<>\"']+$")
 
 TEXT = LocalText(build=Text)
 
@@ -146,11 +150,21 @@ class Live:
 
 
 @dataclass(frozen=True)
+class LeadPosition:
+    """How a position that carries lead work is named, and why (player-coach or team lead)."""
+
+    title: Text
+    reason: Text
+
+
+@dataclass(frozen=True)
 class Leadership:
     role: str
     base_hours_per_week: Parameter
     hours_per_execution_fte: Parameter
     span_of_control: Parameter
+    player_coach: LeadPosition  # within the span: the lead share joins an execution position
+    team_lead: LeadPosition  # above the span: lead load beyond one dedicated head
 
 
 @dataclass(frozen=True)
@@ -173,6 +187,7 @@ class Combination:
 class Packing:
     position_capacity: Parameter
     round_down_below: Parameter
+    absorb_below: Parameter
     combinations: tuple[Combination, ...]
     titles: tuple[tuple[str, Text], ...]
 
@@ -252,11 +267,15 @@ class SizingModel:
     output: Output
     form: Form
     default_scenario: Scenario | None = None
+    #: the playbook's role ids (roles.yaml, in its order); the six defaults when roles.yaml is not at hand
+    playbook_role_ids: tuple[str, ...] = DEFAULT_ROLE_IDS
+    #: where the model was read from, so later cross-checks can name file and line (not part of equality)
+    origin: Reporter | None = field(default=None, compare=False, repr=False)
 
     @property
     def role_ids(self) -> tuple[str, ...]:
         """The playbook's roles, then the extra roles, in display order."""
-        return ROLE_IDS + tuple(r.id for r in self.extra_roles)
+        return self.playbook_role_ids + tuple(r.id for r in self.extra_roles)
 
     @property
     def decimals(self) -> int:
@@ -267,9 +286,6 @@ class SizingModel:
 
     def goal(self, goal_id: str) -> Goal:
         return next(g for g in self.goals if g.id == goal_id)
-
-    def extra_role(self, role_id: str) -> ExtraRole | None:
-        return next((r for r in self.extra_roles if r.id == role_id), None)
 
 
 # --------------------------------------------------------------------------- specs
@@ -295,7 +311,12 @@ SOURCE = Obj(
     "source",
     (
         Field("title", Str(max_length=300), ("出处名称（作者、标题、年份）", "the source's author, title and year")),
-        Field("url", Str(max_length=500), ("出处网址", "address of the source"), required=False),
+        Field(
+            "url",
+            Str(max_length=500),
+            ("出处网址（http:// 或 https://）", "address of the source (http:// or https://)"),
+            required=False,
+        ),
         Field("note", TEXT, ("如何从出处得到这个数值", "how the value was read from the source"), required=False),
     ),
     build=Source,
@@ -320,6 +341,14 @@ class ParameterSpec(Obj):
                 )
             if assumed and "note" not in value:
                 ctx.report(path, "an assumption needs a note {zh, en} saying why this value was chosen")
+            source = value.get("source")
+            url = source.get("url") if isinstance(source, dict) else None
+            if isinstance(url, str) and url.strip() and not URL_PATTERN.match(url.strip()):
+                shown = url if len(url) <= 60 else url[:57] + "..."
+                ctx.report(
+                    (*path, "source", "url"),
+                    f"{shown!r} is not a web address (allowed: an http:// or https:// URL, e.g. https://example.com/report)",
+                )
         return INVALID if len(ctx.problems) > before else built
 
     def example(self) -> Any:
@@ -481,6 +510,15 @@ LIVE = Obj(
     build=Live,
 )
 
+LEAD_POSITION = Obj(
+    "lead position",
+    (
+        Field("title", TEXT, ("职位名称（或名称后缀）", "title (or title note)")),
+        Field("reason", TEXT, ("理由（招聘顺序中显示）", "why (shown in the hiring order)")),
+    ),
+    build=LeadPosition,
+)
+
 LEADERSHIP = Obj(
     "leadership",
     (
@@ -493,6 +531,22 @@ LEADERSHIP = Obj(
         ),
         Field(
             "span_of_control", param(100, minimum=1, integer=True), ("管理幅度", "span of control (execution staff)")
+        ),
+        Field(
+            "player_coach",
+            LEAD_POSITION,
+            (
+                "不设专职负责人时：负责人工作并入的职位名称后缀与理由",
+                "within the span: the note added to the title of the position that carries the lead work, and why",
+            ),
+        ),
+        Field(
+            "team_lead",
+            LEAD_POSITION,
+            (
+                "一位专职负责人承担不了全部管理工作时：组长职位的名称与理由",
+                "when one dedicated head cannot carry all the lead work: the team-lead position's title and why",
+            ),
         ),
     ),
     build=Leadership,
@@ -551,6 +605,11 @@ PACKING = Obj(
     (
         Field("position_capacity", param(2, minimum=0.5), ("每个职位的容量", "capacity of one position")),
         Field("round_down_below", param(0.5), ("向下取整阈值", "round-down threshold for a role's remainder")),
+        Field(
+            "absorb_below",
+            param(1.0),
+            ("并入阈值：低于此值的零散工作并入有空余的职位", "below this, a leftover share joins a position with room"),
+        ),
         Field(
             "combinations", ListOf(COMBINATION, min_items=1), ("合并规则，按顺序尝试", "combinations, tried in order")
         ),
@@ -701,19 +760,24 @@ def _extra_ids(raw: Any) -> list[str]:
     )
 
 
-def _cross_check(raw: Any, where: Reporter) -> list[Problem]:
-    """Ids that must exist or be complete: roles, the 8 channels, the 4 goals, titles and hiring for every role."""
+def _unknown_role(role_id: str, known: list[str]) -> str:
+    return f"unknown role {role_id!r}: not a role of roles.yaml nor of extra_roles (allowed: {', '.join(known)})"
+
+
+def _cross_check(raw: Any, where: Reporter, role_ids: tuple[str, ...], named: frozenset[str]) -> list[Problem]:
+    """Ids that must exist or be complete: roles, the 8 channels, the 4 goals, titles and hiring for every role.
+
+    ``role_ids`` are the playbook's roles (roles.yaml); a role named here must be one of them or an extra role,
+    and every one of them needs a packing title and a place in the hiring order, except the roles in
+    ``named`` (roles.yaml gave their names), which fall back (see :func:`_with_fallbacks`).
+    """
     if not isinstance(raw, dict):
         return []
     extras = _extra_ids(raw)
-    known = list(ROLE_IDS) + extras
-    problems = [
-        where.problem(p, f"unknown role {rid!r} (allowed: {', '.join(known)})")
-        for p, rid in role_references(raw)
-        if rid not in known
-    ]
+    known = list(role_ids) + extras
+    problems = [where.problem(p, _unknown_role(rid, known)) for p, rid in role_references(raw) if rid not in known]
     for i, rid in enumerate(extras):
-        if rid in ROLE_IDS:
+        if rid in role_ids:
             problems.append(
                 where.problem(
                     ("extra_roles", i, "id"), f"{rid!r} is a playbook role already (allowed: a new id such as host)"
@@ -731,30 +795,42 @@ def _cross_check(raw: Any, where: Reporter) -> list[Problem]:
     packing = raw.get("packing")
     titles = packing.get("titles") if isinstance(packing, dict) else None
     if isinstance(titles, dict):
-        missing = [r for r in known if r not in titles]
-        if missing:
-            problems.append(
-                where.problem(("packing", "titles"), f"missing a title for {', '.join(missing)} (every role needs one)")
+        problems += [
+            where.problem(
+                ("packing", "titles"),
+                f"missing a title for role {r!r} (every role of roles.yaml and extra_roles needs one; "
+                f"add e.g. {r}: {{zh: 视频编导, en: Video producer}} under packing.titles)",
             )
+            for r in known
+            if r not in titles and r not in named
+        ]
     hiring = raw.get("hiring")
     if isinstance(hiring, list):
         listed = {h.get("role") for h in hiring if isinstance(h, dict)}
-        missing = [r for r in known if r not in listed]
-        if missing:
-            problems.append(
-                where.problem(
-                    ("hiring",), f"missing {', '.join(missing)} (every role needs a place in the hiring order)"
-                )
+        problems += [
+            where.problem(
+                ("hiring",),
+                f"missing role {r!r} (every role of roles.yaml and extra_roles needs a place in the hiring order; "
+                f"add e.g. - role: {r} with reason: {{zh: ..., en: ...}} where it should be hired)",
             )
+            for r in known
+            if r not in listed and r not in named
+        ]
     return problems
 
 
-def check_against_roles(model: SizingModel, role_ids: list[str] | tuple[str, ...]) -> list[Problem]:
-    """Every role id in the sizing model must be a role of the playbook (roles.yaml) or an extra role."""
-    where = Unlocated(FILE_NAME)
+def check_against_roles(
+    model: SizingModel, role_ids: list[str] | tuple[str, ...], where: Reporter | None = None
+) -> list[Problem]:
+    """Every role id in the sizing model must be a role of the playbook (roles.yaml) or an extra role.
+
+    Problems are reported where the model was read from (``model.origin``: sizing.yaml with line numbers),
+    unless ``where`` is given. Loading sizing.yaml with ``role_ids=`` makes this check part of validation.
+    """
+    where = where or model.origin or Unlocated(FILE_NAME)
     known = list(role_ids) + [r.id for r in model.extra_roles]
     return [
-        where.problem(p, f"unknown role {rid!r}: not in roles.yaml nor extra_roles (allowed: {', '.join(known)})")
+        where.problem(p, _unknown_role(rid, known))
         for p, rid in role_references(sizing_to_data(model))
         if rid not in known
     ]
@@ -774,13 +850,52 @@ class _Within:
 # --------------------------------------------------------------------------- loading
 
 
-def sizing_from_data(raw: Any, where: Reporter) -> SizingModel:
-    """Validate plain data (from YAML or JSON) into a :class:`SizingModel`, or raise :class:`DataError`."""
+#: The hiring reason of a playbook role that sizing.yaml's hiring order does not list (it is hired last).
+UNLISTED_HIRING_REASON = Text(
+    "sizing.yaml 的招聘顺序中没有这个岗位，因此排在最后；在 hiring 中加上它即可调整。",
+    "Not in sizing.yaml's hiring order, so hired last; add it to hiring to change that.",
+)
+
+
+def _with_fallbacks(model: SizingModel, role_names: Mapping[str, Text]) -> SizingModel:
+    """A playbook role that sizing.yaml does not mention gets its roles.yaml name as title and is hired last.
+
+    So a role added to roles.yaml alone validates and is sized (with no work until sizing.yaml assigns
+    parameters to it); the fallbacks are part of the model, hence of sizing.json.
+    """
+    pk = model.packing
+    titled = {r for r, _ in pk.titles}
+    hired = {h.role for h in model.hiring}
+    titles = pk.titles + tuple((r, role_names[r]) for r in model.playbook_role_ids if r not in titled)
+    hiring = model.hiring + tuple(
+        HiringStep(r, UNLISTED_HIRING_REASON) for r in model.playbook_role_ids if r not in hired
+    )
+    return replace(model, packing=replace(pk, titles=titles), hiring=hiring)
+
+
+def sizing_from_data(
+    raw: Any,
+    where: Reporter,
+    role_ids: tuple[str, ...] | list[str] = DEFAULT_ROLE_IDS,
+    role_names: Mapping[str, Text] | None = None,
+) -> SizingModel:
+    """Validate plain data (from YAML or JSON) into a :class:`SizingModel`, or raise :class:`DataError`.
+
+    ``role_ids`` are the playbook's roles (from roles.yaml, in its order); the six default roles when
+    roles.yaml is not at hand. The model sizes exactly these roles plus its extra roles. ``role_names``
+    (roles.yaml's names) let a playbook role that sizing.yaml has no packing title or hiring entry for
+    fall back to its name, hired last; without them the missing entries are errors.
+    """
+    role_ids = tuple(role_ids)
+    names = {r: n for r, n in (role_names or {}).items() if r in role_ids}
     checked, problems = validate(SIZING, raw, where)
-    problems += _cross_check(raw, where)
+    problems += _cross_check(raw, where, role_ids, frozenset(names))
     if problems or checked is INVALID:
         raise DataError(problems)
-    model = SizingModel(**{k: v for k, v in checked.items() if k != "default_scenario"})
+    model = SizingModel(
+        **{k: v for k, v in checked.items() if k != "default_scenario"}, playbook_role_ids=role_ids, origin=where
+    )
+    model = _with_fallbacks(model, names)
     if checked["default_scenario"] is not None:
         scenario, found = scenario_problems(checked["default_scenario"], model, _Within(where, ("default_scenario",)))
         if found or scenario is None:
@@ -789,15 +904,23 @@ def sizing_from_data(raw: Any, where: Reporter) -> SizingModel:
     return model
 
 
-def load_sizing(path: Path, display_name: str | None = None) -> SizingModel:
-    """Read sizing.yaml; raise :class:`DataError` listing every problem with file and line."""
+def load_sizing(
+    path: Path,
+    display_name: str | None = None,
+    role_ids: tuple[str, ...] | list[str] = DEFAULT_ROLE_IDS,
+    role_names: Mapping[str, Text] | None = None,
+) -> SizingModel:
+    """Read sizing.yaml; raise :class:`DataError` listing every problem with file and line.
+
+    ``role_ids``, ``role_names``: the playbook's roles (roles.yaml); see :func:`sizing_from_data`.
+    """
     from .source import read_yaml  # build-time only: PyYAML is not shipped to the browser
 
     doc = read_yaml(path, display_name)
     if doc.problems and doc.value is None:
         raise DataError(doc.problems)
     try:
-        model = sizing_from_data(doc.value, doc)
+        model = sizing_from_data(doc.value, doc, role_ids, role_names)
     except DataError as exc:
         raise DataError(doc.problems + exc.problems) from None
     if doc.problems:  # e.g. duplicate keys that still left a valid-looking file
@@ -805,9 +928,13 @@ def load_sizing(path: Path, display_name: str | None = None) -> SizingModel:
     return model
 
 
-def sizing_from_json(raw: Any) -> SizingModel:
-    """The browser's path: the model exported as JSON, validated the same way (no line numbers)."""
-    return sizing_from_data(raw, Unlocated(JSON_NAME))
+def sizing_from_json(raw: Any, role_ids: tuple[str, ...] | list[str] = DEFAULT_ROLE_IDS) -> SizingModel:
+    """The browser's path: the model exported as JSON, validated the same way (no line numbers).
+
+    Pass the playbook's role ids (``[r.id for r in playbook.roles]`` from roles.json) when the playbook
+    may have roles beyond the six defaults.
+    """
+    return sizing_from_data(raw, Unlocated(JSON_NAME), role_ids)
 
 
 # --------------------------------------------------------------------------- export
@@ -891,11 +1018,14 @@ def sizing_to_data(model: SizingModel) -> dict[str, Any]:
             "base_hours_per_week": parameter_to_data(ld.base_hours_per_week),
             "hours_per_execution_fte": parameter_to_data(ld.hours_per_execution_fte),
             "span_of_control": parameter_to_data(ld.span_of_control),
+            "player_coach": {"title": _text(ld.player_coach.title), "reason": _text(ld.player_coach.reason)},
+            "team_lead": {"title": _text(ld.team_lead.title), "reason": _text(ld.team_lead.reason)},
         },
         "goals": [{"id": g.id, "name": _text(g.name), "weights": _roles(g.weights)} for g in model.goals],
         "packing": {
             "position_capacity": parameter_to_data(pk.position_capacity),
             "round_down_below": parameter_to_data(pk.round_down_below),
+            "absorb_below": parameter_to_data(pk.absorb_below),
             "combinations": [
                 {"roles": list(cb.roles), "title": _text(cb.title), "reason": _text(cb.reason)}
                 for cb in pk.combinations

@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from calculator.check import load_all  # noqa: E402
 from calculator.errors import DataError  # noqa: E402
 from calculator.model import Playbook  # noqa: E402
-from calculator.playbook import load_playbook  # noqa: E402
 from calculator.render.pages import SCHEMA_REFERENCE  # noqa: E402
 from calculator.render.reference import schema_reference_page  # noqa: E402
 from calculator.render.updated import last_updated as last_updated_line  # noqa: E402
@@ -34,7 +34,7 @@ def _lang(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:  # for the role blocks' line numbers; hooks/playbook.py reports any data error
-        _playbook["current"] = load_playbook(ROOT / "roles.yaml")
+        _playbook["current"] = load_all(ROOT)[0]  # the load hooks/playbook.py made (cached)
     except DataError:
         _playbook.pop("current", None)
     return config

@@ -122,3 +122,31 @@ def test_without_roles_yaml_it_still_sizes(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "roles.yaml" in result.stderr  # a warning, not an error
     assert "团队方案：1 人" in result.stdout
+
+
+def test_roles_yaml_mismatch_is_reported_at_sizing_yaml_lines(tmp_path: Path) -> None:
+    roles = (ROOT / "roles.yaml").read_text(encoding="utf-8").replace("design_tech", "designer")
+    (tmp_path / "roles.yaml").write_text(roles, encoding="utf-8")
+    shutil.copy(ROOT / "sizing.yaml", tmp_path / "sizing.yaml")
+    result = run("-", "--data-dir", str(tmp_path), stdin=SOLO)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("sizing.yaml:") and first.split(":")[1].isdigit() and int(first.split(":")[1]) > 0
+    assert "unknown role 'design_tech'" in first and "roles.yaml" in first
+
+
+def test_json_says_whether_the_lead_is_dedicated() -> None:
+    plan = json.loads(run().stdout)
+    assert plan["dedicated_lead"] is True and "dedicated_director" not in plan
+    heads = [p for p in plan["positions"] if p["roles"] == ["director"] and p["count"] == 1]
+    assert len(heads) == 1
+
+
+def test_table_shows_the_player_coach_lead_inside_a_position() -> None:
+    result = run(
+        "-", "--format", "table", "--lang", "en", stdin='{"private_domain": {"groups": 20}, "comments_per_week": 300}'
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Team plan: headcount 2, 2.08 FTE" in result.stdout
+    assert "User operator (incl. team lead)" in result.stdout
+    assert "Head of new-media operations  " not in result.stdout  # no position row of its own

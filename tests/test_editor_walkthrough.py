@@ -7,6 +7,7 @@ The page marks its copy-paste blocks with ``<!-- walkthrough: NAME -->`` before 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from calculator.browser import Calculator
 from calculator.linkcheck import check_site
 from tests.sitebuild import ROOT, build, copy_repo
 
@@ -107,3 +109,14 @@ def test_the_new_role_and_link_appear_on_the_built_site(tmp_path: Path) -> None:
     assert "商务合作专员" in (site / f"roles/{role}/index.html").read_text(encoding="utf-8")
     assert "Partnerships Specialist" in (site / f"en/roles/{role}/index.html").read_text(encoding="utf-8")
     assert check_site(site) == []
+    # ... and the calculator, in the browser's own code path, knows the new role
+    calc = Calculator(
+        (site / "data/roles.json").read_text(encoding="utf-8"),
+        (site / "data/sizing.json").read_text(encoding="utf-8"),
+        "zh",
+        "../roles/",
+        "../methodology/",
+    )
+    answer = json.loads(calc.run(json.dumps({"channels": {"douyin": {"posts_per_week": 7}}})))
+    assert answer["ok"], answer
+    assert role in answer["plan"]["roles"]

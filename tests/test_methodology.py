@@ -80,3 +80,22 @@ def test_role_section_lists_the_drivers_of_the_role() -> None:
     assert "Conversion × 1.2" in section
     lead = role_sizing_section(MODEL, "director", "zh")
     assert "#leadership" in lead
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lead_positions_and_absorbing_are_explained(lang: str) -> None:
+    page = methodology_page(MODEL, lang)
+    ld = MODEL.leadership
+    for key, lp in (("player_coach", ld.player_coach), ("team_lead", ld.team_lead)):
+        assert f"| `leadership.{key}` | {lp.title[lang]} |" in page
+    # (24 h - 2 h base) / 1.5 h per execution FTE = 14.67 execution FTE covered by one head
+    assert "14.7" in page
+    assert "| `packing.absorb_below` |" in page
+
+
+def test_a_validated_source_url_is_linked() -> None:
+    weeks = MODEL.campaigns.weeks_per_year
+    assert weeks.source is not None
+    linked = replace(weeks, source=replace(weeks.source, url="https://example.com/calendar"))
+    page = methodology_page(replace(MODEL, campaigns=replace(MODEL.campaigns, weeks_per_year=linked)), "en")
+    assert "[Gregorian calendar](https://example.com/calendar)" in page

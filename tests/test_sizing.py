@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from calculator.model import Text
 from calculator.scenario import parse_scenario
 from calculator.sizing import COVERAGE, PRODUCTION, Plan, fmt, plan_to_data, size
 from calculator.sizing_data import CHANNEL_IDS, GOAL_IDS, Parameter, SizingModel, load_sizing
@@ -134,6 +138,111 @@ def test_empty_scenario_needs_nobody() -> None:
     plan = plan_of({})
     assert plan.total_fte == 0 and plan.total_headcount == 0 and plan.positions == ()
     assert plan.role("director").fte == 0
+    # The lead formula says what happened instead of "2 h/week + 0 FTE x 1.5 ... = 0 h/week".
+    [lead] = plan.role("director").drivers
+    assert lead.formula == Text("没有执行工作 → 0 小时/周", "no execution work → 0 h/week")
+    assert plan.lead_decision.en == "No execution work, so no lead load."
+
+
+def test_work_that_rounds_to_zero_fte_still_gets_someone() -> None:
+    # user: 1 comment x 5 min / 60 = 0.08 h; 0.08 / 24 = 0.003 -> 0 FTE, but there is work.
+    # director: there is execution work, so 2 h + 0 FTE x 1.5 = 2 h; 2 / 24 = 0.083 -> 0.08 FTE.
+    plan = plan_of({"comments_per_week": 1})
+    assert plan.role("user").production_hours == 0.08 and plan.role("user").fte == 0
+    assert plan.role("director").fte == 0.08 and plan.total_fte == 0.08
+    lead = plan.role("director").drivers[-1]
+    assert lead.formula.en == "2 h/week + 0 FTE × 1.5 h per execution FTE per week = 2 h/week"
+    # Both go into the all-rounder combination: one part-time person, not "no execution work".
+    assert plan.total_headcount == 1
+    [position] = plan.positions
+    assert dict(position.shares) == {"director": 0.08, "user": 0.0}
+    assert "No execution work" not in plan.lead_decision.en
+
+
+def test_player_coach_lead_joins_a_position_instead_of_becoming_a_head() -> None:
+    # user: 20 groups x 1 h + 300 comments x 5 / 60 = 20 + 25 = 45 h; 45 / 24 = 1.875 -> 1.88 FTE
+    # director: 2 h + 1.88 x 1.5 = 4.82 h; 4.82 / 24 = 0.2008 -> 0.2 FTE; total 2.08 FTE
+    # Execution: user operator x2 (1 whole + 0.88) = 2 people, within the span of 5: no dedicated head.
+    # The lead's 0.2 FTE fits no combination; it joins the position with the most room (the only one,
+    # 2 - 1.88 = 0.12 spare): 2.08 FTE for 2 people is 0.08 above capacity, within the 0.15 threshold.
+    plan = plan_of({"private_domain": {"groups": 20}, "comments_per_week": 300})
+    assert (plan.role("user").fte, plan.role("director").fte, plan.total_fte) == (1.88, 0.2, 2.08)
+    assert not plan.dedicated_lead and plan.execution_headcount == 2
+    assert plan.total_headcount == 2  # was 3: a 0.2-FTE "Head of new-media operations" of its own
+    [position] = plan.positions
+    assert position.title.en == "User operator (incl. team lead)"
+    assert position.title.zh == "用户运营（含负责人）"
+    assert dict(position.shares) == {"user": 1.88, "director": 0.2} and position.count == 2
+    assert "beyond one player-coach" not in position.reason.en  # the dedicated head's hiring reason
+    assert "within the span of control" in position.reason.en and "0.08 FTE above" in position.reason.en
+    assert "Head" not in " ".join(s.title.en for s in plan.hiring_order)
+
+
+def test_player_coach_lead_that_does_not_fit_adds_a_person_to_its_position() -> None:
+    # user: 26 groups x 1 h = 26 h / 24 = 1.08 FTE -> one user operator (0.08 < 0.15 stays with them).
+    # director: 2 + 1.08 x 1.5 = 3.62 h / 24 = 0.15 FTE. It joins the user operator: 1.23 FTE is more than
+    # 1 x (1 + 0.15), so the position has 2 people; never a lead-only position.
+    plan = plan_of({"private_domain": {"groups": 26}})
+    assert plan.execution_headcount == 1 and not plan.dedicated_lead
+    [position] = plan.positions
+    assert dict(position.shares) == {"user": 1.08, "director": 0.15} and position.count == 2
+    assert "more than 1 can, so 2 people" in position.reason.en
+
+
+BIG = {
+    "channels": {
+        "douyin": {"posts_per_week": 14, "live_hours_per_week": 84},
+        "xiaohongshu": {"posts_per_week": 14},
+        "wechat_oa": {"posts_per_week": 7},
+    },
+    "private_domain": {"groups": 20, "contacts": 20000},
+    "campaigns_per_year": 4,
+}
+
+
+def test_big_team_has_one_head_and_team_leads_for_the_rest() -> None:
+    plan = plan_of(BIG)
+    # execution FTE 22.07; director: 2 + 22.07 x 1.5 = 35.105 -> 35.11 h; 35.11 / 24 = 1.463 -> 1.46 FTE.
+    assert plan.role("director").production_hours == 35.11 and plan.role("director").fte == 1.46
+    assert plan.dedicated_lead and plan.execution_headcount == 25
+    # One head carries 1 FTE; the other 0.46 FTE is one team lead (was: "Head of new-media operations" x2).
+    heads = [p for p in plan.positions if p.title.en == "Head of new-media operations"]
+    assert [(p.count, p.fte) for p in heads] == [(1, 1.0)]
+    [team_lead] = [p for p in plan.positions if p.title.en == "Team lead"]
+    assert (team_lead.count, team_lead.fte, team_lead.roles) == (1, 0.46, ("director",))
+    assert plan.total_headcount == 27
+    assert plan.hiring_order[0].title.en == "Head of new-media operations"
+    assert plan.hiring_order[-1].title.en == "Team lead"
+    assert plan.lead_decision.en.endswith("the head carries 1 FTE, 1 × Team lead the other 0.46 FTE.")
+    assert plan.lead_decision.zh.endswith("其余 0.46 FTE 由 1 名组长分担。")
+
+
+def test_one_live_hour_is_not_two_extra_hires() -> None:
+    # host: 1 h on air / 30 + 0.5 h prep / 24 = 0.054 -> 0.05; room control: 1 / 30 + 0.25 / 24 = 0.04.
+    # Both are below absorb_below (0.2 FTE) and the all-rounder (0.41 FTE) has room: one person, 0.5 FTE.
+    plan = plan_of({"channels": {"douyin": {"live_hours_per_week": 1}}})
+    assert (plan.role("host").fte, plan.role("room_control").fte, plan.total_fte) == (0.05, 0.04, 0.5)
+    assert plan.total_headcount == 1  # was 3
+    [position] = plan.positions
+    assert position.title.en == "New-media all-rounder" and position.fte == 0.5
+    assert {"host", "room_control"} <= set(position.roles)
+    assert "Also carries Live host 0.05 FTE (below 0.2 FTE" in position.reason.en
+
+
+def test_two_live_hours_do_not_trigger_a_dedicated_head() -> None:
+    base: dict[str, Any] = {
+        "channels": {"douyin": {"posts_per_week": 7}, "wechat_oa": {"posts_per_week": 2}},
+        "private_domain": {"groups": 8},
+        "comments_per_week": 100,
+        "campaigns_per_year": 2,
+    }
+    live = {**base, "channels": {**base["channels"], "douyin": {"posts_per_week": 7, "live_hours_per_week": 2}}}
+    before, after = plan_of(base), plan_of(live)
+    assert (before.total_fte, before.execution_headcount, before.dedicated_lead) == (3.2, 4, False)
+    # host: 2 / 30 + 1 / 24 = 0.108 -> 0.11; room control: 2 / 30 + 0.5 / 24 = 0.0875 -> 0.09 FTE.
+    # Each was a person of its own, making 6 execution people > span 5 and a dedicated head for 3.53 FTE.
+    assert after.total_fte == 3.53 and after.execution_headcount == 4 and not after.dedicated_lead
+    assert all(p.roles not in (("host",), ("room_control",)) for p in after.positions)
 
 
 def test_live_crew_is_named_as_extra_roles() -> None:
@@ -171,11 +280,11 @@ def test_drivers_are_typed_and_sum_to_the_role_hours() -> None:
 
 
 def test_small_remainder_is_absorbed_by_existing_people() -> None:
-    # 26 groups x 1 h = 26 h / 24 = 1.08 FTE user: 0.08 < 0.15 -> one user operator carries it.
+    # 26 groups x 1 h = 26 h / 24 = 1.08 FTE user: 0.08 < 0.15 -> one user operator carries it
+    # (the execution team is one person; the lead's share is the next test's subject).
     plan = plan_of({"private_domain": {"groups": 26}})
     assert plan.role("user").fte == 1.08
-    user = [p for p in plan.positions if "user" in p.roles]
-    assert sum(p.count for p in user) == 1
+    assert plan.execution_headcount == 1
 
 
 def test_no_dedicated_director_within_span_of_control() -> None:
@@ -190,7 +299,7 @@ def test_position_capacity_from_data_is_respected() -> None:
     capacity = MODEL.packing.position_capacity.value
     for p in plan.positions:
         if p.combined:
-            assert p.fte <= capacity and p.count == 1
+            assert p.fte <= p.count * capacity
 
 
 def test_plan_to_data_has_the_interface_fields() -> None:
@@ -292,12 +401,23 @@ def test_adding_a_goal_never_lowers_the_roles_it_weights(raw: dict[str, Any], go
     assert all(after[r] >= before[r] for r in before)
 
 
-@SETTINGS
-@given(scenarios())
-def test_deterministic(raw: dict[str, Any]) -> None:
-    first = json.dumps(plan_to_data(plan_of(raw)), ensure_ascii=False)
-    second = json.dumps(plan_to_data(plan_of(json.loads(json.dumps(raw)))), ensure_ascii=False)
-    assert first == second
+def test_deterministic_across_processes_and_hash_seeds() -> None:
+    """The CLI in two processes with different hash seeds: byte-identical plans (no set or dict-order luck)."""
+    scenario = json.dumps({**BRAND, "channels": {**BRAND["channels"], "kuaishou": {"live_hours_per_week": 3}}})
+    outputs = []
+    for seed in ("1", "2"):
+        for args in ((), ("--format", "table", "--lang", "en")):
+            result = subprocess.run(
+                [sys.executable, "-m", "calculator", "-", *args],
+                input=scenario.encode(),
+                capture_output=True,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+                timeout=60,
+            )
+            assert result.returncode == 0, result.stderr.decode()
+            outputs.append(result.stdout)
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
 
 
 @SETTINGS
@@ -307,14 +427,32 @@ def test_headcount_consistent_with_positions(raw: dict[str, Any]) -> None:
     assert plan.total_headcount == sum(p.count for p in plan.positions)
     # All work is placed: positions carry the total FTE (within rounding).
     assert sum(p.fte for p in plan.positions) == pytest.approx(plan.total_fte, abs=0.01 * (len(plan.positions) + 1))
-    # Nobody is hired for no work, and any work gets someone.
-    assert (plan.total_headcount == 0) == (plan.total_fte == 0)
+    # Nobody is hired for no work, and any work (hours, even at 0.00 FTE) gets someone.
+    has_work = {r.id for r in plan.roles if r.production_hours + r.coverage_hours > 0}
+    assert (plan.total_headcount == 0) == (not has_work)
+    assert {role for p in plan.positions for role in p.roles} == has_work
     # Whole people cover the work up to the rounding threshold.
     below = MODEL.packing.round_down_below.value
     for p in plan.positions:
         assert p.count >= 1
         assert p.fte <= p.count * (MODEL.packing.position_capacity.value + below) + 1e-9
     assert plan.dedicated_lead == (plan.execution_headcount > MODEL.leadership.span_of_control.value)
+
+
+@SETTINGS
+@given(scenarios())
+def test_the_head_appears_once_and_only_when_dedicated(raw: dict[str, Any]) -> None:
+    plan = plan_of(raw)
+    lead = MODEL.leadership.role
+    head = MODEL.packing.title(lead)
+    heads = [p for p in plan.positions if p.title == head]
+    assert len(heads) == (1 if plan.dedicated_lead else 0)
+    assert all(p.count == 1 for p in heads)
+    if not plan.dedicated_lead:
+        assert all(p.roles != (lead,) for p in plan.positions)
+    # Every bit of lead work is carried somewhere.
+    carried = sum(v for p in plan.positions for r, v in p.shares if r == lead)
+    assert carried == pytest.approx(plan.role(lead).fte, abs=1e-9)
 
 
 @SETTINGS

@@ -8,10 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from calculator.check import load_all
 from calculator.errors import DataError
 from calculator.model import Text
 from calculator.playbook import ROLE_IDS
-from calculator.sizing_data import SizingModel, check_against_roles, load_sizing, sizing_from_json, sizing_to_data
+from calculator.scenario import parse_scenario
+from calculator.sizing import size
+from calculator.sizing_data import (
+    UNLISTED_HIRING_REASON,
+    HiringStep,
+    SizingModel,
+    check_against_roles,
+    load_sizing,
+    sizing_from_json,
+    sizing_to_data,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (ROOT / "sizing.yaml").read_text(encoding="utf-8")
@@ -170,3 +181,107 @@ def test_check_against_roles_sees_extra_roles() -> None:
 
 def test_text_helper_is_indexable() -> None:
     assert MODEL.packing.title("host") == Text("主播", "Live host")
+
+
+def test_check_against_roles_reports_lines_in_sizing_yaml() -> None:
+    problems = check_against_roles(MODEL, [r for r in ROLE_IDS if r != "design_tech"])
+    [first] = [p for p in problems if p.path == "channels[0].hours_per_post.design_tech"]
+    assert first.file == "sizing.yaml"
+    wechat_oa = TEXT.index("  - id: wechat_oa")
+    assert first.line == TEXT[:wechat_oa].count("\n") + line_of(TEXT[wechat_oa:], "      design_tech:")
+    assert all(p.line > 0 for p in problems)
+
+
+def test_source_url_must_be_http_with_line_number(tmp_path: Path) -> None:
+    text = edit(
+        '      title: "Gregorian calendar"\n', '      title: "Gregorian calendar"\n      url: "javascript:alert(1)"\n'
+    )
+    [msg] = load_text(tmp_path, text)
+    assert f"sizing.yaml:{line_of(text, 'javascript:')}:" in msg
+    assert "campaigns.weeks_per_year.source.url" in msg and "http:// or https://" in msg
+    ok = edit(
+        '      title: "Gregorian calendar"\n', '      title: "Gregorian calendar"\n      url: "https://example.com/a"\n'
+    )
+    (tmp_path / "sizing.yaml").write_text(ok, encoding="utf-8")
+    assert load_sizing(tmp_path / "sizing.yaml").campaigns.weeks_per_year.source.url == "https://example.com/a"  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- roles from roles.yaml
+
+ROLES_TEXT = (ROOT / "roles.yaml").read_text(encoding="utf-8")
+VIDEO_TITLE = '    video: {zh: "视频编导", en: "Video producer"}\n'
+VIDEO_HIRING = '  - role: video\n    reason: {zh: "要有人负责短视频。", en: "Someone must own the short videos."}\n'
+
+
+def with_video_role() -> str:
+    """roles.yaml with a seventh role, ``video`` (a copy of design_tech under a new id)."""
+    block = ROLES_TEXT[ROLES_TEXT.index("  - id: design_tech") :]
+    return ROLES_TEXT.rstrip("\n") + "\n\n" + block.replace("  - id: design_tech", "  - id: video", 1)
+
+
+def write_data(tmp_path: Path, roles: str, sizing: str) -> Path:
+    (tmp_path / "roles.yaml").write_text(roles, encoding="utf-8")
+    (tmp_path / "sizing.yaml").write_text(sizing, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_role_added_to_roles_yaml_alone_falls_back_to_its_name_and_is_hired_last(tmp_path: Path) -> None:
+    # The editor's guide adds a role to roles.yaml only; make check must still pass.
+    playbook, model = load_all(write_data(tmp_path, with_video_role(), TEXT))
+    video = next(r for r in playbook.roles if r.id == "video")
+    assert model.packing.title("video") == video.name
+    assert model.hiring[-1] == HiringStep("video", UNLISTED_HIRING_REASON)
+    assert "video" in model.role_ids
+    assert size(parse_scenario({"channels": {"douyin": {"posts_per_week": 7}}}, model), model).role("video").fte == 0
+
+
+def test_without_roles_yaml_names_a_missing_title_or_hiring_place_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "sizing.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_sizing(path, role_ids=(*ROLE_IDS, "video"))
+    messages = [str(p) for p in info.value.problems]
+    assert len(messages) == 2
+    titles = f"sizing.yaml:{line_of(TEXT, '  titles:')}:"
+    assert any(m.startswith(titles) and "packing.titles: missing a title for role 'video'" in m for m in messages)
+    assert any("hiring: missing role 'video'" in m and "- role: video" in m for m in messages)
+
+
+def test_a_role_added_to_roles_yaml_can_be_sized(tmp_path: Path) -> None:
+    sizing = edit("    host: {zh: ", VIDEO_TITLE + "    host: {zh: ")
+    sizing = edit("  - role: data\n", VIDEO_HIRING + "  - role: data\n", sizing)
+    sizing = edit(
+        "      design_tech:\n        value: 2.5\n",
+        "      video:\n        value: 1\n        unit: *h_post\n        label: {zh: 编导, en: Directing}\n"
+        "        assumption: true\n        note: {zh: 估计, en: an estimate}\n      design_tech:\n        value: 2.5\n",
+        sizing,
+    )
+    playbook, model = load_all(write_data(tmp_path, with_video_role(), sizing))
+    assert model.role_ids == (*[r.id for r in playbook.roles], "host", "room_control")
+    assert "video" in model.role_ids
+    plan = size(parse_scenario({"channels": {"wechat_channels": {"posts_per_week": 12}}}, model), model)
+    # video: 12 posts x 1 h = 12 h; 12 / 24 = 0.5 FTE
+    assert plan.role("video").fte == 0.5 and plan.role("video").title.en == "Video producer"
+    assert any("video" in p.roles for p in plan.positions)
+    # The browser's path: sizing.json with the role ids of roles.json.
+    data = json.loads(json.dumps(sizing_to_data(model)))
+    assert sizing_from_json(data, role_ids=[r.id for r in playbook.roles]) == model
+    with pytest.raises(DataError):
+        sizing_from_json(data)  # the six defaults do not know video
+
+
+def test_a_role_missing_from_roles_yaml_is_reported_at_its_line_in_sizing_yaml(tmp_path: Path) -> None:
+    roles = ROLES_TEXT.replace("design_tech", "designer")  # the playbook renamed a role; sizing.yaml did not
+    with pytest.raises(DataError) as info:
+        load_all(write_data(tmp_path, roles, TEXT))
+    problems = info.value.problems
+    assert problems and all(p.file == "sizing.yaml" and p.line > 0 for p in problems)
+    first = next(p for p in problems if p.path == "channels[0].hours_per_post.design_tech")
+    assert "unknown role 'design_tech'" in first.message and "roles.yaml" in first.message
+    assert "designer" in first.message  # the allowed ids come from roles.yaml
+
+
+def test_shipped_data_loads_with_roles_yaml() -> None:
+    playbook, model = load_all(ROOT)
+    assert model == MODEL and model.role_ids == (*ROLE_IDS, "host", "room_control")
+    assert [r.id for r in playbook.roles] == list(ROLE_IDS)

@@ -7,10 +7,9 @@ through :func:`~calculator.render.md_text`; ids (validated by pattern) appear in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from ..sizing_data import Parameter, RoleParameters, SizingModel
+from ..sizing_data import URL_PATTERN, Parameter, RoleParameters, SizingModel
 from . import md_text
 
 #: Markdown anchors of the page's parameter groups (role pages link to them).
@@ -31,7 +30,7 @@ ANCHORS = (
     "output",
 )
 METHODOLOGY_LINK = "../methodology.md"
-_SAFE_URL = re.compile(r"^https?://[^\s()<>\"']+$")
+_SAFE_URL = URL_PATTERN  # validation accepts exactly the URLs this page links
 
 UI = {
     "zh": {
@@ -170,6 +169,15 @@ def _heading(anchor: str, lang: str) -> list[str]:
     return ["", f"## {UI[lang][anchor]} {{#{anchor}}}", ""]
 
 
+def _lead_reach(model: SizingModel) -> str:
+    """Execution FTE one head's full position of lead work covers: (capacity x hours - base) / hours per FTE."""
+    ld = model.leadership
+    hours = model.packing.position_capacity.value * model.capacity.production_hours
+    per = ld.hours_per_execution_fte.value
+    reach = (hours - ld.base_hours_per_week.value) / per if per else 0.0
+    return _num(round(max(reach, 0.0), 1))
+
+
 def _formulas(model: SizingModel, lang: str) -> list[str]:
     c = model.capacity
     hw, sh, ut = c.hours_per_week.value, c.shrinkage.value, c.utilisation.value
@@ -192,9 +200,13 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
             f"大促工时 = 每次工时 ÷ {_num(ca.peak_weeks.value)}（不少于平摊值），"
             "与平时分开显示。",
             f"- 负责人（`{ld.role}`）工时 = {_num(ld.base_hours_per_week.value)} + 执行团队 FTE × "
-            f"{_num(ld.hours_per_execution_fte.value)}（没有执行工作时为 0）。执行团队超过 "
-            f"{_num(ld.span_of_control.value)} 人才设专职岗位，"
-            "否则并入合并职位。",
+            f"{_num(ld.hours_per_execution_fte.value)}（完全没有执行工时才为 0；按工时判断，不按取整后的 FTE）。"
+            f"执行团队超过 {_num(ld.span_of_control.value)} 人才设一名专职负责人，"
+            f"负责人最多承担 {_num(model.packing.position_capacity.value)} FTE，"
+            f"其余管理工作由{md_text(ld.team_lead.title.zh)}分担"
+            f"（按当前数据，一名负责人约可覆盖 {_lead_reach(model)} 个执行 FTE）；"
+            f"否则不设专职岗位，负责人工作并入合并职位或空余最多的职位"
+            f"（职位名称注明“{md_text(ld.player_coach.title.zh)}”），不单独成为一个职位。",
             "- 职位与人数：见[职位合并与取整](#packing)。总人数 = 各职位人数之和。",
         ]
     return [
@@ -216,10 +228,14 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
         f"hours per campaign ÷ {_num(ca.peak_weeks.value)} (at least the yearly average); shown apart "
         "from the steady state.",
         f"- The lead (`{ld.role}`) hours = {_num(ld.base_hours_per_week.value)} + execution FTE × "
-        f"{_num(ld.hours_per_execution_fte.value)} (0 when there is no execution work). A dedicated "
-        "position only when the "
-        f"execution team has more than {_num(ld.span_of_control.value)} people; otherwise it goes "
-        "into a combined position.",
+        f"{_num(ld.hours_per_execution_fte.value)} (0 only when there are no execution hours at all; decided on "
+        "hours, not on the rounded FTE). One dedicated head only when the "
+        f"execution team has more than {_num(ld.span_of_control.value)} people; the head carries at most "
+        f"{_num(model.packing.position_capacity.value)} FTE of lead work and "
+        f"{md_text(ld.team_lead.title.en).lower()}s carry the rest (with these numbers one head covers about "
+        f"{_lead_reach(model)} execution FTE). Otherwise there is no dedicated position: the lead share goes "
+        "into a combination or joins the position with the most room (its title notes "
+        f"“{md_text(ld.player_coach.title.en)}”), never a position of its own.",
         "- Positions and headcount: see [packing](#packing). Total headcount = the sum of the positions' counts.",
     ]
 
@@ -227,14 +243,19 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
 def _packing_rules(model: SizingModel, lang: str) -> list[str]:
     pk = model.packing
     cap, below = _num(pk.position_capacity.value), _num(pk.round_down_below.value)
+    small = _num(pk.absorb_below.value)
     if lang == "zh":
         rules = [
             f"1. 每个岗位按 {cap} FTE 一人拆成整数个专职人员和余量；已有专职人员且余量低于 "
-            f"{below} FTE 时，余量由现有人员消化（向下取整）。",
+            f"{below} FTE 时，余量由现有人员消化（向下取整）。有工时的岗位即使取整后为 0 FTE 也会被安排。",
             f"2. 余量按下表顺序尝试合并：至少两个岗位有余量、且余量之和不超过 {cap} FTE，即合并为一个职位（1 人）。",
-            "3. 仍未合并的余量各自向上取整为 1 人。",
-            "4. 招聘顺序按每个职位的主要岗位（占比最大的岗位）在[招聘顺序](#hiring)中的位置；"
-            "设专职负责人时，负责人排第一。",
+            f"3. 仍未合并、不低于 {small} FTE 的余量，为该岗位增加 1 人。",
+            f"4. 低于 {small} FTE 的零散余量从大到小，并入空余最多且放得下的职位；放不下时为该岗位增加 1 人。",
+            "5. 不设专职负责人时，负责人工作若未被合并规则吸收，就并入空余最多的职位，从不单独成为职位；"
+            f"超出职位容量不多于 {below} FTE/人时由现有人员承担，否则该职位增加 1 人。"
+            f"设专职负责人时只设一名，最多承担 {cap} FTE，其余由组长职位承担。",
+            "6. 招聘顺序按每个职位的主要岗位（占比最大的岗位）在[招聘顺序](#hiring)中的位置；"
+            "设专职负责人时，负责人排第一，组长排最后。",
         ]
     else:
         rules = [
@@ -244,17 +265,28 @@ def _packing_rules(model: SizingModel, lang: str) -> list[str]:
             "2. Remainders are combined in the order below: when at least two of a combination's "
             "roles have a remainder and "
             f"they add up to at most {cap} FTE, they become one position (one person).",
-            "3. Any remainder still left rounds up to one person of its own.",
-            "4. The hiring order follows each position's main role (its largest share) in the [hiring "
+            f"3. A remainder still left of at least {small} FTE adds one person to its role.",
+            f"4. Leftovers below {small} FTE, largest first, join the position with the most room that can take them; "
+            "when none can, they add one person to their role. A role with any hours of work is placed, "
+            "even at 0 FTE after rounding.",
+            "5. Without a dedicated head, a lead share no combination took joins the position with the most "
+            f"room, never a position of its own; if that goes beyond capacity by more than {below} FTE per "
+            f"person, the position gets one more person. A dedicated head is one person carrying at most {cap} "
+            "FTE of lead work; team-lead positions carry the rest.",
+            "6. The hiring order follows each position's main role (its largest share) in the [hiring "
             "order](#hiring); a "
-            "dedicated lead, when there is one, comes first.",
+            "dedicated head, when there is one, comes first and team leads last.",
         ]
     ui = UI[lang]
     lines = [
         *rules,
         "",
         *_param_table(
-            [("packing.position_capacity", pk.position_capacity), ("packing.round_down_below", pk.round_down_below)],
+            [
+                ("packing.position_capacity", pk.position_capacity),
+                ("packing.round_down_below", pk.round_down_below),
+                ("packing.absorb_below", pk.absorb_below),
+            ],
             lang,
         ),
         "",
@@ -328,6 +360,11 @@ def methodology_page(model: SizingModel, lang: str) -> str:
         ],
         lang,
     )
+    lines += ["", _row([ui["col_param"], ui["col_title"], ui["col_reason"]]), _row(["---"] * 3)]
+    lines += [
+        _row([f"`leadership.{key}`", md_text(lp.title[lang]), md_text(lp.reason[lang])])
+        for key, lp in (("player_coach", ld.player_coach), ("team_lead", ld.team_lead))
+    ]
     lines += _heading("goals", lang)
     lines += [_row([ui["col_goal"], "id"]), _row(["---"] * 2)]
     lines += [_row([md_text(g.name[lang]), f"`{g.id}`"]) for g in model.goals]
