@@ -160,6 +160,16 @@ def test_instant_navigation_away_and_back_keeps_one_worker(page: Page, server: s
     assert page.evaluate("window.__workers") == 1
     page.fill("input[name='channels.zhihu.posts_per_week']", "2")
     expect(page.locator("#calc-status")).to_contain_text("已更新")
+    changed = totals(page)
+    # leave and come back again: the visitor's inputs and plan are still there
+    page.locator("nav.md-nav--primary a[href$='methodology/']").first.click()
+    expect(page).to_have_url(re.compile("/methodology/"))
+    page.locator("nav.md-nav--primary a[href$='calculator/']").first.click()
+    page.wait_for_selector(READY, timeout=30_000)
+    assert page.input_value("input[name='channels.zhihu.posts_per_week']") == "2"
+    assert totals(page) == changed
+    expect(page.locator("#calc-status")).to_contain_text("已恢复")
+    assert page.evaluate("window.__workers") == 1
     clean(page)
 
 

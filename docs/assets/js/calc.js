@@ -14,6 +14,7 @@
       updated: "已更新（{ms} 毫秒）。",
       link: "正在打开分享链接中的方案…",
       linkOpened: "已打开分享链接中的方案。",
+      restored: "已恢复你刚才的方案。",
       linkBad: "分享链接无法打开：{reason}。已改为显示默认方案。",
       reasons: {
         not_a_scenario: "链接里没有方案",
@@ -39,6 +40,7 @@
       updated: "Updated ({ms} ms).",
       link: "Opening the plan from the shared link…",
       linkOpened: "Opened the plan from the shared link.",
+      restored: "Restored the plan you were working on.",
       linkBad: "The shared link could not be opened: {reason}. Showing the default plan instead.",
       reasons: {
         not_a_scenario: "the link carries no plan",
@@ -62,6 +64,8 @@
 
   // One worker per visit (module scope survives Material's instant navigation).
   var engine = { worker: null, state: "idle", error: "", calls: new Map(), seq: 0, listener: null, timer: 0 };
+  // The visitor's last plan per language, so leaving the page and coming back keeps their inputs.
+  var remembered = {};
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
@@ -255,6 +259,7 @@
       result.dataset.totalFte = String(data.total_fte);
       root.querySelector("#calc-summary").textContent = data.summary;
       latest = data;
+      remembered[lang] = data.fragment;
       setExportsEnabled(true);
       history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
@@ -302,12 +307,12 @@
       });
     }
 
-    function openLink(fragment) {
+    function openLink(fragment, restoring) {
       say(t.link, "info");
       send({
         message: { type: "link", fragment: fragment, url: location.href },
         done: function (answer) {
-          if (show(answer, t.linkOpened)) {
+          if (show(answer, restoring ? t.restored : t.linkOpened)) {
             fillForm(answer.result.scenario);
             return;
           }
@@ -371,8 +376,10 @@
         say(t[detail] || t.runtime, "info");
       } else if (event === "ready") {
         var hash = location.hash.replace(/^#/, "");
+        var restoring = !hash && Boolean(remembered[lang]);
+        if (restoring) hash = remembered[lang];
         if (hash.indexOf("scenario=") === 0) {
-          openLink(hash);  // stays "loading" until the shared plan is on screen
+          openLink(hash, restoring);  // stays "loading" until that plan is on screen
         } else {
           setState("ready");
           recalculate(function () { say(t.ready, "ok"); });
