@@ -18,6 +18,7 @@ from . import strictjson
 from .errors import DataError
 from .model import Playbook, Text
 from .scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
+from .share import encode
 from .sizing import Plan, fmt, plan_to_data, size
 from .sizing_data import FILE_NAME, SizingModel, load_sizing
 
@@ -174,6 +175,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="folder with sizing.yaml and roles.yaml"
     )
+    parser.add_argument(
+        "--link",
+        metavar="CALCULATOR_URL",
+        help="also print the share link that opens this plan, e.g. https://example.org/calculator/",
+    )
     return parser
 
 
@@ -224,8 +230,12 @@ def main(
             print("error: the scenario cannot be sized:\n" + exc.report(), file=err)
             return EXIT_INPUT
     plan = size(scenario, model)
+    link = f"{args.link.split('#')[0]}#{encode(scenario)}" if args.link else ""
     if args.format == "json":
-        out.write(json.dumps(plan_to_data(plan), ensure_ascii=False, indent=2) + "\n")
+        data = plan_to_data(plan) | ({"link": link} if link else {})
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render_table(plan, model, args.lang, names))
+        if link:
+            out.write(f"\n{'分享链接' if args.lang == 'zh' else 'Share link'}: {link}\n")
     return EXIT_OK

@@ -150,3 +150,24 @@ def test_table_shows_the_player_coach_lead_inside_a_position() -> None:
     assert "Team plan: headcount 2, 2.08 FTE" in result.stdout
     assert "User operator (incl. team lead)" in result.stdout
     assert "Head of new-media operations  " not in result.stdout  # no position row of its own
+
+
+def test_link_option_prints_a_share_link_the_site_opens() -> None:
+    """A consultant can hand a client the calculator link for a plan made on the command line."""
+    from calculator.share import decode
+    from calculator.sizing_data import load_sizing
+
+    scenario = '{"channels": {"weibo": {"posts_per_week": 4}}, "goals": ["growth"]}'
+    run = subprocess.run(
+        [sys.executable, "-m", "calculator", "-", "--link", "https://example.org/calculator/#old"],
+        input=scenario,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    link = json.loads(run.stdout)["link"]
+    assert link.startswith("https://example.org/calculator/#scenario=")
+    opened = decode(link.split("#", 1)[1], load_sizing(ROOT / "sizing.yaml"))
+    assert [(c.channel, c.posts_per_week) for c in opened.active_channels] == [("weibo", 4)]
+    assert opened.goals == ("growth",)
