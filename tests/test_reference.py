@@ -42,7 +42,7 @@ def test_every_key_and_its_doc_is_on_the_page(lang: str) -> None:
 def test_nested_paths_types_and_allowed_values() -> None:
     page = schema_reference_page("en")
     row = next(line for line in page.splitlines() if line.startswith("| `roles[].duties[].points`"))
-    assert "list of localised text" in row and "required" in row and "at least 1 items" in row
+    assert "list of localised text" in row and "required" in row and "at least 1 item(s)" in row
     assert "no duplicate items" in row
     years = next(line for line in page.splitlines() if line.startswith("| `roles[].skills[].experience_years`"))
     assert "integer from 0 to 40" in years and "optional" in years

@@ -129,7 +129,7 @@ UI = {
         "unit": " ({unit})",
         "local": "both `zh` and `en`, neither empty",
         "null_or": "`null`, or {inner}",
-        "min_items": "at least {n} items",
+        "min_items": "at least {n} item(s)",
         "max_items": "at most {n} items",
         "unique": "no two items share {keys}",
         "unique_items": "no duplicate items",
