@@ -68,5 +68,5 @@ def decode(fragment: str, model: SizingModel) -> Scenario:
     except ScenarioError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        detail = f"{first.path}: {first.message}{more}"
+        detail = f"{first.path}: {first.message}{more}" if first.path else f"{first.message}{more}"
         raise ShareLinkError(f"the scenario in the link is not valid: {detail}", "invalid") from None

@@ -55,7 +55,8 @@ def test_share_link_round_trips_and_is_canonical() -> None:
         ("scenario=" + base64.urlsafe_b64encode(b'{"groups": NaN}').decode(), "NaN is not a number"),
         ("scenario=" + base64.urlsafe_b64encode(b'{"groups": 1, "groups": 2}').decode(), "duplicate key"),
         ("scenario=" + base64.urlsafe_b64encode(b"[" * 4000 + b"]" * 4000).decode().rstrip("="), "length"),
-        ("scenario=" + base64.urlsafe_b64encode(b"[" * 2000 + b"]" * 2000).decode().rstrip("="), "nested too deeply"),
+        # CPython 3.11 runs out of stack here ("nested too deeply"); 3.13 parses it and finds a list
+        ("scenario=" + base64.urlsafe_b64encode(b"[" * 2000 + b"]" * 2000).decode().rstrip("="), "too deeply|a list"),
         ("scenario=" + base64.urlsafe_b64encode(b'{"groups": 1' + b"0" * 5000 + b"}").decode(), "cannot be read"),
         (
             "scenario=" + base64.urlsafe_b64encode(b'{"comments_per_week": 1' + b"0" * 400 + b"}").decode(),
@@ -69,7 +70,8 @@ def test_broken_share_links_say_why(fragment: str, message: str) -> None:
     """Hostile links (huge numbers, deep nesting, NaN) are reported like any broken link, never a crash."""
     with pytest.raises(ShareLinkError) as caught:
         decode(fragment, MODEL)
-    assert message in str(caught.value) or message == caught.value.reason, str(caught.value)
+    text = str(caught.value)
+    assert any(m in text for m in message.split("|")) or message == caught.value.reason, text
 
 
 def test_csv_export_has_positions_totals_and_drivers() -> None:
