@@ -70,6 +70,7 @@ UI = {
         "sizing": "编制测算",
         "role_intro": "该岗位的工作量来自以下参数（按渠道节奏、社群、活动、数据与直播换算为每周工时）：",
         "role_formula": "换算成 FTE 的方法见[公式]({link}#formulas)；参数的出处见对应章节。",
+        "role_try": "用[编制计算器](../calculator.md)按你的渠道和频率试算这个岗位需要几个人。",
         "role_goals": "目标权重：",
         "role_lead": "管理负荷随执行团队规模增长，执行团队超过管理幅度才设专职岗位，"
         "见[管理负荷与管理幅度]({link}#leadership)。",
@@ -117,6 +118,7 @@ UI = {
         "live room, turned into hours per week):",
         "role_formula": "How hours become FTE: see [formulas]({link}#formulas); each parameter's source "
         "is in its section.",
+        "role_try": "Try the [sizing calculator](../calculator.md) with your own channels and cadence.",
         "role_goals": "Goal weights:",
         "role_lead": "The lead load grows with the execution team; a dedicated position appears only above the span of "
         "control, see [lead load and span of control]({link}#leadership).",
@@ -428,5 +430,5 @@ def role_sizing_section(model: SizingModel, role_id: str, lang: str) -> str:
     if weights:
         shown = ", ".join(f"{md_text(name[lang])} × {_num(p.value)}" for name, p in weights)
         lines += ["", f"{ui['role_goals']} {shown} ([{ui['goals']}]({link}#goals))"]
-    lines += ["", ui["role_formula"].format(link=link)]
+    lines += ["", ui["role_formula"].format(link=link), "", ui["role_try"]]
     return "\n".join(lines) + "\n"
