@@ -120,3 +120,17 @@ def test_the_new_role_and_link_appear_on_the_built_site(tmp_path: Path) -> None:
     answer = json.loads(calc.run(json.dumps({"channels": {"douyin": {"posts_per_week": 7}}})))
     assert answer["ok"], answer
     assert role in answer["plan"]["roles"]
+
+
+def test_the_message_glossary_names_real_messages() -> None:
+    """The zh guide translates the validator's English phrases: each must be one the code prints."""
+    text = (ROOT / "docs/zh/contributing.md").read_text(encoding="utf-8")
+    table = text.split("<!-- messages: glossary -->", 1)[1].split("\n\n", 1)[0]
+    phrases = re.findall(r"`([^`]+)`", table)
+    assert len(phrases) >= 15
+    # what the validator really printed (the golden reports) and the message texts in the code
+    printed = [p.read_text(encoding="utf-8") for p in (ROOT / "tests/golden/validation").glob("*.txt")]
+    code = [p.read_text(encoding="utf-8") for p in (ROOT / "calculator").glob("*.py")]
+    corpus = "\n".join(printed + code)
+    for phrase in phrases:
+        assert phrase in corpus, f"the guide explains {phrase!r}, which no validator message contains"

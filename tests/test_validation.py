@@ -48,6 +48,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "deleted_role_still_linked": [("  - id: writer", "  - id: author")],
     "list_expected": [("        tools: [Excel]", "        tools: Excel")],
+    "integer_expected": [("      - experience_years: 5", "      - experience_years: five")],
+    "number_out_of_range": [("      - experience_years: 5", "      - experience_years: 99")],
+    "duplicate_point": [
+        (
+            "          - {zh: 每周三篇。, en: Three posts a week.}",
+            "          - {zh: 每周三篇。, en: Three posts a week.}\n"
+            "          - {zh: 每周三篇。, en: Three posts a week.}",
+        )
+    ],
+    "link_to_itself": [("      - with: writer", "      - with: lead")],
     "five_mistakes_at_once": [
         ("      - with: writer", "      - with: wirter"),
         ("name: {zh: 负责人, en: Lead}", "name: {zh: 负责人}"),
