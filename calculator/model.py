@@ -15,6 +15,10 @@ class Text:
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en if lang == "en" else _no_lang(lang)
 
+    def to_data(self) -> dict[str, str]:
+        """The data-file shape, ``{zh: ..., en: ...}`` (for the JSON exports)."""
+        return {"zh": self.zh, "en": self.en}
+
 
 def _no_lang(lang: str) -> str:
     raise KeyError(f"unknown language {lang!r} (allowed: zh, en)")

@@ -197,7 +197,7 @@ def playbook_to_data(playbook: Playbook) -> dict[str, Any]:
     from dataclasses import asdict
 
     def text(t: Text | None) -> dict[str, str] | None:
-        return None if t is None else {"zh": t.zh, "en": t.en}
+        return None if t is None else t.to_data()
 
     def role(r: Role) -> dict[str, Any]:
         return {

@@ -689,10 +689,6 @@ def size(scenario: Scenario, model: SizingModel) -> Plan:
 # --------------------------------------------------------------------------- export
 
 
-def _text(t: Text) -> dict[str, str]:
-    return {"zh": t.zh, "en": t.en}
-
-
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as JSON-able data: fixed key order, floats rounded to the model's decimals."""
 
@@ -705,28 +701,28 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         "total_fte": r(plan.total_fte),
         "execution_headcount": plan.execution_headcount,
         "dedicated_lead": plan.dedicated_lead,
-        "lead_decision": _text(plan.lead_decision),
+        "lead_decision": plan.lead_decision.to_data(),
         "productive_hours": {
             "production": r(plan.production_hours_per_person),
             "coverage": r(plan.coverage_hours_per_person),
         },
         "roles": {
             role.id: {
-                "title": _text(role.title),
+                "title": role.title.to_data(),
                 "fte": r(role.fte),
                 "weight": r(role.weight),
                 "weighted_by": list(role.weighted_by),
                 "production_hours": r(role.production_hours),
                 "coverage_hours": r(role.coverage_hours),
-                "formula": _text(role.formula),
+                "formula": role.formula.to_data(),
                 "drivers": [
                     {
                         "id": d.id,
-                        "label": _text(d.label),
+                        "label": d.label.to_data(),
                         "kind": d.kind,
                         "inputs": {name: r(value) for name, value in d.inputs},
                         "hours_per_week": r(d.hours_per_week),
-                        "formula": _text(d.formula),
+                        "formula": d.formula.to_data(),
                     }
                     for d in role.drivers
                 ],
@@ -735,23 +731,23 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         },
         "positions": [
             {
-                "title": _text(p.title),
+                "title": p.title.to_data(),
                 "roles": list(p.roles),
                 "shares": {role: r(v) for role, v in p.shares},
                 "fte": r(p.fte),
                 "count": p.count,
                 "combined": p.combined,
-                "reason": _text(p.reason),
+                "reason": p.reason.to_data(),
             }
             for p in plan.positions
         ],
         "hiring_order": [
             {
                 "step": s.step,
-                "title": _text(s.title),
+                "title": s.title.to_data(),
                 "roles": list(s.roles),
                 "count": s.count,
-                "reason": _text(s.reason),
+                "reason": s.reason.to_data(),
             }
             for s in plan.hiring_order
         ],
@@ -764,6 +760,6 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             "roles": {role: r(v) for role, v in plan.peak.roles},
             "total_fte": r(plan.peak.total_fte),
             "extra_fte": r(plan.peak.extra_fte),
-            "formula": _text(plan.peak.formula),
+            "formula": plan.peak.formula.to_data(),
         },
     }

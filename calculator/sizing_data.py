@@ -940,24 +940,20 @@ def sizing_from_json(raw: Any, role_ids: tuple[str, ...] | list[str] = DEFAULT_R
 # --------------------------------------------------------------------------- export
 
 
-def _text(t: Text) -> dict[str, str]:
-    return {"zh": t.zh, "en": t.en}
-
-
 def parameter_to_data(p: Parameter) -> dict[str, Any]:
     """A parameter in its YAML shape."""
-    out: dict[str, Any] = {"value": p.value, "unit": _text(p.unit), "label": _text(p.label)}
+    out: dict[str, Any] = {"value": p.value, "unit": p.unit.to_data(), "label": p.label.to_data()}
     if p.source is not None:
         source: dict[str, Any] = {"title": p.source.title}
         if p.source.url is not None:
             source["url"] = p.source.url
         if p.source.note is not None:
-            source["note"] = _text(p.source.note)
+            source["note"] = p.source.note.to_data()
         out["source"] = source
     if p.assumption:
         out["assumption"] = True
     if p.note is not None:
-        out["note"] = _text(p.note)
+        out["note"] = p.note.to_data()
     return out
 
 
@@ -980,13 +976,13 @@ def sizing_to_data(model: SizingModel) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema_version": model.schema_version,
         "extra_roles": [
-            {"id": r.id, "name": _text(r.name), "description": _text(r.description)} for r in model.extra_roles
+            {"id": r.id, "name": r.name.to_data(), "description": r.description.to_data()} for r in model.extra_roles
         ],
         "capacity": {k: parameter_to_data(getattr(c, k)) for k in ("hours_per_week", "shrinkage", "utilisation")},
         "channels": [
             {
                 "id": ch.id,
-                "name": _text(ch.name),
+                "name": ch.name.to_data(),
                 "live": ch.live,
                 "hours_per_post": _roles(ch.hours_per_post),
                 "upkeep_hours_per_week": _roles(ch.upkeep_hours_per_week),
@@ -1018,21 +1014,21 @@ def sizing_to_data(model: SizingModel) -> dict[str, Any]:
             "base_hours_per_week": parameter_to_data(ld.base_hours_per_week),
             "hours_per_execution_fte": parameter_to_data(ld.hours_per_execution_fte),
             "span_of_control": parameter_to_data(ld.span_of_control),
-            "player_coach": {"title": _text(ld.player_coach.title), "reason": _text(ld.player_coach.reason)},
-            "team_lead": {"title": _text(ld.team_lead.title), "reason": _text(ld.team_lead.reason)},
+            "player_coach": {"title": ld.player_coach.title.to_data(), "reason": ld.player_coach.reason.to_data()},
+            "team_lead": {"title": ld.team_lead.title.to_data(), "reason": ld.team_lead.reason.to_data()},
         },
-        "goals": [{"id": g.id, "name": _text(g.name), "weights": _roles(g.weights)} for g in model.goals],
+        "goals": [{"id": g.id, "name": g.name.to_data(), "weights": _roles(g.weights)} for g in model.goals],
         "packing": {
             "position_capacity": parameter_to_data(pk.position_capacity),
             "round_down_below": parameter_to_data(pk.round_down_below),
             "absorb_below": parameter_to_data(pk.absorb_below),
             "combinations": [
-                {"roles": list(cb.roles), "title": _text(cb.title), "reason": _text(cb.reason)}
+                {"roles": list(cb.roles), "title": cb.title.to_data(), "reason": cb.reason.to_data()}
                 for cb in pk.combinations
             ],
-            "titles": {role: _text(t) for role, t in pk.titles},
+            "titles": {role: t.to_data() for role, t in pk.titles},
         },
-        "hiring": [{"role": h.role, "reason": _text(h.reason)} for h in model.hiring],
+        "hiring": [{"role": h.role, "reason": h.reason.to_data()} for h in model.hiring],
         "limits": {
             k: parameter_to_data(getattr(lm, k))
             for k in (
@@ -1046,7 +1042,7 @@ def sizing_to_data(model: SizingModel) -> dict[str, Any]:
         },
         "output": {"decimals": parameter_to_data(model.output.decimals)},
         "form": {
-            key: {"label": _text(i.label), "unit": _text(i.unit)} | ({"help": _text(i.help)} if i.help else {})
+            key: {"label": i.label.to_data(), "unit": i.unit.to_data()} | ({"help": i.help.to_data()} if i.help else {})
             for key, i in model.form.inputs
         },
     }
