@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .sizing import Plan, fmt
 
@@ -65,15 +66,25 @@ def plan_to_csv(plan: Plan, lang: str) -> str:
     return out.getvalue()
 
 
+# CommonMark lets a backslash escape any ASCII punctuation: data text stays text in whatever
+# Markdown tool the export is pasted into, and stays readable as plain text.
+_INLINE = re.compile(r"([\\`*_\[\]{}<>&|~!#$^])")
+_LINE_START = re.compile(r"\A(?:[-+=.]|\d+[.)])")
+_LINE_BREAKS = re.compile("[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Data text as Markdown that renders as exactly that text, on one line (tables included)."""
+    escaped = _INLINE.sub(r"\\\1", _LINE_BREAKS.sub(" ", text).strip())
+    return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
 
 
 def plan_to_markdown(plan: Plan, lang: str, link: str = "") -> str:
     """A plan a person can paste into a document: headline, positions, hiring order, peak, drivers."""
     h, d = HEADERS[lang], plan.decimals
     titles = {r.id: r.title[lang] for r in plan.roles}
-    lines = [f"# {h['title']}: {plan.total_headcount} / {fmt(plan.total_fte, d)} FTE", "", plan.lead_decision[lang], ""]
+    lines = [f"# {h['title']}: {plan.total_headcount} / {fmt(plan.total_fte, d)} FTE", ""]
+    lines += [_cell(plan.lead_decision[lang]), ""]
     if link:
         lines += [f"{h['link']}: <{link}>", ""]
     lines += [f"| {h['position']} | {h['count']} | {h['fte']} | {h['roles']} |", "| --- | ---: | ---: | --- |"]
@@ -82,14 +93,14 @@ def plan_to_markdown(plan: Plan, lang: str, link: str = "") -> str:
         lines.append(f"| {_cell(p.title[lang])} | {p.count} | {fmt(p.fte, d)} | {_cell(carried)} |")
     lines += [f"| **{h['total']}** | **{plan.total_headcount}** | **{fmt(plan.total_fte, d)}** | |", ""]
     lines += [f"## {h['hiring']}", ""]
-    lines += [f"{s.step}. **{s.title[lang]} ×{s.count}**: {s.reason[lang]}" for s in plan.hiring_order]
+    lines += [f"{s.step}. **{_cell(s.title[lang])} ×{s.count}**: {_cell(s.reason[lang])}" for s in plan.hiring_order]
     if plan.peak:
-        lines += ["", f"## {h['peak']}", "", plan.peak.formula[lang]]
+        lines += ["", f"## {h['peak']}", "", _cell(plan.peak.formula[lang])]
     lines += ["", f"## {h['section_roles']}", ""]
     for role in plan.roles:
         if not role.drivers:
             continue
-        lines += [f"### {titles[role.id]}: {fmt(role.fte, d)} FTE", "", role.formula[lang], ""]
-        lines += [f"- {driver.label[lang]}: {driver.formula[lang]}" for driver in role.drivers]
+        lines += [f"### {_cell(titles[role.id])}: {fmt(role.fte, d)} FTE", "", _cell(role.formula[lang]), ""]
+        lines += [f"- {_cell(driver.label[lang])}: {_cell(driver.formula[lang])}" for driver in role.drivers]
         lines.append("")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from typing import Any
 
 from .errors import DataError, Problem, Unlocated, merge
 from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
-from .schema import INVALID, Field, Id, ListOf, LocalText, Nullable, Number, Obj, Reporter, Str, validate
+from .schema import ID_PATTERN, INVALID, Field, Id, ListOf, LocalText, Nullable, Number, Obj, Reporter, Str, validate
 
 ROLE_IDS = ("director", "content", "user", "campaign", "data", "design_tech")
 
@@ -129,7 +129,8 @@ def _cross_check(raw: Any, where: Reporter) -> list[Problem]:
     roles = raw.get("roles") if isinstance(raw, dict) else None
     if not isinstance(roles, list):
         return []
-    ids = [r["id"] for r in roles if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    # only valid ids: an invalid one is reported where it is defined, not offered as a choice
+    ids = [r["id"] for r in roles if isinstance(r, dict) and isinstance(r.get("id"), str) and ID_PATTERN.match(r["id"])]
     allowed = ", ".join(dict.fromkeys(ids))
     problems = []
     for i, role in enumerate(roles):

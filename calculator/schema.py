@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -15,7 +16,25 @@ from typing import Any, Protocol
 from .errors import PathKey, Problem
 
 LANGS = ("zh", "en")
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+# Anchored with \A...\Z ($ would accept a trailing newline); short enough for a file name.
+ID_PATTERN = re.compile(r"\A[a-z][a-z0-9_]{0,47}\Z")
+# Characters a text may not hold: C0/C1 controls (a YAML escape such as "\e" writes them),
+# line and paragraph separators, bidi embeddings/overrides/isolates (they reorder what a reader
+# sees), zero-width characters and the byte-order mark. A line break in a text is rendered as a space.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def forbidden_char(text: str) -> str | None:
+    """A message naming the first character ``text`` may not hold, or None."""
+    hit = _FORBIDDEN_CHAR.search(text)
+    if hit is None:
+        return None
+    char = hit.group()
+    name = unicodedata.name(char, "a control character")
+    return (
+        f"holds U+{ord(char):04X} ({name}) at character {hit.start() + 1} "
+        "(allowed: visible text, spaces and line breaks; delete the character)"
+    )
 
 
 class Invalid:
@@ -108,6 +127,9 @@ class Str(Spec):
         if len(value) > self.max_length:
             ctx.report(path, f"is {len(value)} characters long (allowed: at most {self.max_length})")
             return INVALID
+        if (bad := forbidden_char(value)) is not None:
+            ctx.report(path, bad)
+            return INVALID
         return value.strip()
 
     def example(self) -> Any:
@@ -126,7 +148,8 @@ class Id(Spec):
             ctx.report(
                 path,
                 f"expected an id, found {_found(value)} "
-                "(allowed: lowercase letters, digits and _, starting with a letter, e.g. design_tech)",
+                "(allowed: lowercase letters, digits and _, starting with a letter, at most 48 characters, "
+                "e.g. design_tech)",
             )
             return INVALID
         return value

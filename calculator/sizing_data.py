@@ -51,7 +51,7 @@ _MAX_WEIGHT = 5.0
 _MAX_LIMIT = 1e9
 
 #: What a source's ``url`` must look like: an http(s) address (the methodology page links it).
-URL_PATTERN = re.compile(r"^https?://[^\s()<>\"']+$")
+URL_PATTERN = re.compile(r"\Ahttps?://[^\s()<>\"'`|{}\\]+\Z")
 
 TEXT = LocalText(build=Text)
 

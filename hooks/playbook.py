@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,10 +24,11 @@ from calculator.check import load_all  # noqa: E402
 from calculator.errors import DataError  # noqa: E402
 from calculator.model import Playbook  # noqa: E402
 from calculator.playbook import playbook_to_data  # noqa: E402
+from calculator.render.calculator_page import HTML_BLOCK, calculator_html, calculator_page  # noqa: E402
 from calculator.render.calculator_page import PAGE as CALCULATOR  # noqa: E402
-from calculator.render.calculator_page import calculator_page  # noqa: E402
 from calculator.render.methodology import methodology_page, role_sizing_section  # noqa: E402
 from calculator.render.pages import METHODOLOGY, playbook_pages, role_path, site_nav  # noqa: E402
+from calculator.render.rawhtml import substitute  # noqa: E402
 from calculator.render.updated import page_sources  # noqa: E402
 from calculator.sizing_data import SizingModel, sizing_to_data  # noqa: E402
 
@@ -41,6 +42,8 @@ class _Loaded:
 
     playbook: Playbook | None = None
     sizing: SizingModel | None = None
+    #: page src_uri -> {block key: HTML}: placed after Markdown ran, never read by it
+    html_blocks: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _data = _Loaded()
@@ -55,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         playbook, sizing = load_all(ROOT)
     except DataError as exc:
         raise PluginError(f"the data files have errors:\n{exc.report()}") from None
-    _data.playbook, _data.sizing = playbook, sizing
+    _data.playbook, _data.sizing, _data.html_blocks = playbook, sizing, {}
     config.nav = site_nav(playbook, language(config))
     return config
 
@@ -66,7 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sections = {r.id: role_sizing_section(sizing, r.id, lang) for r in playbook.roles}
     pages = playbook_pages(playbook, lang, sections)
     pages[METHODOLOGY] = methodology_page(sizing, lang)
-    pages[CALCULATOR] = calculator_page(sizing, playbook, lang)  # the default plan, prerendered
+    pages[CALCULATOR] = calculator_page(lang)
+    _data.html_blocks[CALCULATOR] = {HTML_BLOCK: calculator_html(sizing, playbook, lang)}  # the default plan
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
     for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing_to_data(sizing))):
@@ -74,6 +78,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"data/{name}.json", content=export))
     files.append(File.generated(config, "data/calculator.zip", content=browser_bundle()))  # the browser's Python
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the HTML blocks that hold data text into their pages, after Markdown has run."""
+    blocks = _data.html_blocks.get(page.file.src_uri)
+    return substitute(html, blocks) if blocks else html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -12,12 +12,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from markdown import Markdown
 
 from calculator.browser import Calculator
 from calculator.bundle import BROWSER_MODULES, browser_bundle
 from calculator.export import plan_to_csv, plan_to_markdown
 from calculator.playbook import load_playbook, playbook_to_data
-from calculator.render.calculator_page import calculator_page
+from calculator.render.calculator_page import HTML_BLOCK, calculator_html, calculator_page
+from calculator.render.rawhtml import placeholder, substitute
 from calculator.render.result import render_result
 from calculator.scenario import parse_scenario
 from calculator.share import ShareLinkError, decode, encode
@@ -119,8 +121,18 @@ def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
     assert not link["ok"] and "damaged" in link["link_error"]
 
 
+def test_calculator_markdown_holds_no_data_text_only_the_placeholder() -> None:
+    for lang in ("zh", "en"):
+        markdown = calculator_page(lang)
+        assert markdown.count(placeholder(HTML_BLOCK)) == 1
+        assert "<form" not in markdown and MODEL.channels[0].name[lang] not in markdown
+        converted = Markdown(extensions=["attr_list", "tables", "toc", "pymdownx.superfences"]).convert(markdown)
+        html = calculator_html(MODEL, PLAYBOOK, lang)
+        assert html in substitute(converted, {HTML_BLOCK: html})
+
+
 def test_calculator_page_has_a_field_per_input_and_the_default_plan() -> None:
-    page = calculator_page(MODEL, PLAYBOOK, "zh")
+    page = calculator_html(MODEL, PLAYBOOK, "zh")
     for channel in MODEL.channels:
         assert f'name="channels.{channel.id}.posts_per_week"' in page
         assert (f'name="channels.{channel.id}.live_hours_per_week"' in page) == channel.live

@@ -49,11 +49,16 @@ def test_nav_lists_roles_in_data_order() -> None:
 @pytest.mark.parametrize(
     ("raw", "escaped"),
     [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ('<img src=x onerror="x">', "&lt;img src=x onerror=&quot;x&quot;&gt;"),
-        ("[link](javascript:x)", "\\[link\\](javascript:x)"),
-        ("a | b", "a \\| b"),
-        ("内容+用户", "内容\\+用户"),
+        ("<script>alert(1)</script>", "&#60;script&#62;alert(1)&#60;/script&#62;"),
+        ('<img src=x onerror="x">', "&#60;img src&#61;x onerror&#61;&#34;x&#34;&#62;"),
+        ("[link](javascript:x)", "&#91;link&#93;(javascript&#58;x)"),
+        ("a | b", "a &#124; b"),
+        ("内容+用户", "内容&#43;用户"),
+        ("~~~ {.x onclick=y}", "&#126;&#126;&#126; &#123;.x onclick&#61;y&#125;"),
+        ("a\rb\u2028c\r\nd", "a b c d"),
+        ("- not a list", "&#45; not a list"),
+        ("12. not a list", "12&#46; not a list"),
+        ("  indented code?", "indented code?"),
     ],
 )
 def test_md_text_neutralises_markup(raw: str, escaped: str) -> None:

@@ -58,6 +58,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "link_to_itself": [("      - with: writer", "      - with: lead")],
+    # hostile or accidental characters: an escape writes ESC, a bidi override reorders what readers see
+    "control_character": [("name: {zh: 写手, en: Writer}", 'name: {zh: "写手\\e", en: "Writer\\r<b>"}')],
+    "bidi_override": [
+        ("tagline: {zh: 写内容, en: Writes content}", 'tagline: {zh: "写\\u202e内容", en: "Writes\\u200b content"}')
+    ],
+    "id_with_trailing_newline": [("  - id: writer", '  - id: "writer\\n"')],
+    "id_too_long": [("  - id: writer", "  - id: w" + "x" * 60)],
     "five_mistakes_at_once": [
         ("      - with: writer", "      - with: wirter"),
         ("name: {zh: 负责人, en: Lead}", "name: {zh: 负责人}"),

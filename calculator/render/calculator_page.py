@@ -16,6 +16,7 @@ from ..scenario import Scenario, default_scenario
 from ..share import encode
 from ..sizing import fmt, size
 from ..sizing_data import SizingModel
+from .rawhtml import placeholder
 from .result import _el, render_result, role_links_for, summary_text
 
 PAGE = "calculator.md"
@@ -155,8 +156,22 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
         _el(goals, "small", spec.help[lang], class_="calc-field__help")
 
 
-def calculator_page(model: SizingModel, playbook: Playbook, lang: str) -> str:
-    """The page's Markdown: intro, then one HTML block with the form, status and the prerendered plan."""
+HTML_BLOCK = "calculator"
+
+
+def calculator_page(lang: str) -> str:
+    """The page's Markdown: title, intro, and the placeholder for :func:`calculator_html`.
+
+    The form and plan hold data-file text: they are substituted after Markdown has run
+    (:mod:`.rawhtml`), so no Markdown extension ever reads them.
+    """
+    ui = UI[lang]
+    # front matter: the page has no Markdown headings for a table of contents; give the room to the plan
+    return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
+
+
+def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
+    """The form, status and the default scenario's plan, prerendered, as one HTML block."""
     ui = UI[lang]
     scenario = default_scenario(model)
     plan = size(scenario, model)
@@ -205,6 +220,4 @@ def calculator_page(model: SizingModel, playbook: Playbook, lang: str) -> str:
         "markdown": plan_to_markdown(plan, lang),
     }
     root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
-    html = ET.tostring(root, encoding="unicode", method="html")
-    # front matter: the page has no Markdown headings for a table of contents; give the room to the plan
-    return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{html}\n"
+    return ET.tostring(root, encoding="unicode", method="html")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..sizing_data import URL_PATTERN, Parameter, RoleParameters, SizingModel
-from . import md_text
+from . import md_text, md_url
 
 #: Markdown anchors of the page's parameter groups (role pages link to them).
 ANCHORS = (
@@ -138,7 +138,7 @@ def _provenance(p: Parameter, lang: str) -> str:
     if p.source is not None:
         title = md_text(p.source.title)
         if p.source.url and _SAFE_URL.match(p.source.url):
-            title = f"[{title}]({p.source.url})"
+            title = f"[{title}]({md_url(p.source.url)})"
         text = f"{ui['source']}: {title}"
         if p.source.note is not None:
             text += f" ({md_text(p.source.note[lang])})"

@@ -6,6 +6,7 @@ serializer escapes every text and attribute, so no data string can become markup
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
@@ -66,10 +67,19 @@ UI: dict[str, dict[str, str]] = {
 }
 
 
+# Characters XML 1.0 cannot hold: ElementTree would write them and fail to read them back.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with anything XML cannot carry shown as U+FFFD (validation rejects such text already)."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    node = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    node = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): xml_safe(v) for k, v in attrs.items()})
     if text is not None:
-        node.text = text
+        node.text = xml_safe(text)
     return node
 
 
