@@ -16,10 +16,12 @@ $(BIN)/python:
 	  echo "python3 -m venv failed: installing Debian's python3-venv"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
 
-# Reinstall only when a lock file changes.
-$(VENV)/.installed: requirements.lock | $(BIN)/python
+# Reinstall only when a lock file or the project's metadata changes. The project itself is
+# installed editable, so the MkDocs hooks and the tests import `calculator` from this tree.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --require-virtualenv --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package-lock.json

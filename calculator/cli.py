@@ -14,19 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import strictjson
-from .errors import DataError
-from .model import Playbook, Text
-from .scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
-from .share import encode
-from .sizing import Plan, fmt, plan_to_data, size
-from .sizing_data import FILE_NAME, SizingModel, load_sizing
+from .datafiles.load import DATA_DIR, ROLES_FILE, SIZING_FILE, load_playbook, load_sizing
+from .engine import strictjson
+from .engine.errors import DataError
+from .engine.fmt import fmt
+from .engine.model import Playbook, Text
+from .engine.scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
+from .engine.schema import LANGS
+from .engine.share import encode
+from .engine.sizing import Plan, plan_to_data, size
+from .engine.sizing_data import SizingModel
 
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_INPUT = 2
-ROLES_FILE = "roles.yaml"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent
 INDENT = "  "
 
 UI = {
@@ -79,7 +80,7 @@ class InputError(Exception):
 
 
 def parse_json(text: str, name: str) -> Any:
-    """Strict JSON (see :mod:`calculator.strictjson`); errors name the file, line and column."""
+    """Strict JSON (see :mod:`calculator.engine.strictjson`); errors name the file, line and column."""
     try:
         return strictjson.loads(text)
     except strictjson.JSONInputError as exc:
@@ -171,10 +172,8 @@ def _parser() -> argparse.ArgumentParser:
         "scenario", nargs="?", help="scenario JSON file, or - for stdin (default: the scenario in sizing.yaml)"
     )
     parser.add_argument("--format", choices=("json", "table"), default="json", help="output format (default: json)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default: zh)")
-    parser.add_argument(
-        "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="folder with sizing.yaml and roles.yaml"
-    )
+    parser.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the table (default: zh)")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder with sizing.yaml and roles.yaml")
     parser.add_argument(
         "--link",
         metavar="CALCULATOR_URL",
@@ -185,8 +184,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _playbook(data_dir: Path, err: TextIO) -> Playbook | None:
     """roles.yaml, for role ids and names; a missing or invalid one only costs the names (with a warning)."""
-    from .playbook import load_playbook
-
     path = data_dir / ROLES_FILE
     try:
         return load_playbook(path)
@@ -206,14 +203,14 @@ def main(
     roles = {} if playbook is None else {r.id: r.name for r in playbook.roles}
     try:
         if playbook is None:
-            model = load_sizing(args.data_dir / FILE_NAME)
+            model = load_sizing(args.data_dir / SIZING_FILE)
         else:  # the playbook's roles, including any an editor has added, are the ones sized
-            model = load_sizing(args.data_dir / FILE_NAME, role_ids=list(roles), role_names=roles)
+            model = load_sizing(args.data_dir / SIZING_FILE, role_ids=list(roles), role_names=roles)
     except DataError as exc:
         print(exc.report(), file=err)
         return EXIT_DATA
     except OSError as exc:
-        print(f"{args.data_dir / FILE_NAME}: cannot read the sizing data ({exc.strerror or exc})", file=err)
+        print(f"{args.data_dir / SIZING_FILE}: cannot read the sizing data ({exc.strerror or exc})", file=err)
         return EXIT_DATA
     names = roles
     scenario: Scenario

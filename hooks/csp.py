@@ -1,17 +1,12 @@
-"""MkDocs hook: every page carries its Content-Security-Policy (see ``calculator.render.csp``)."""
+"""MkDocs hook: every page carries its Content-Security-Policy (see ``calculator.pages.csp``)."""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator.render.csp import with_policy  # noqa: E402
+from calculator.pages.csp import with_policy
 
 
 @event_priority(-100)  # last: after every other hook and plugin has changed the page

@@ -1,31 +1,39 @@
 """MkDocs hook: what editors need: the generated schema reference page and "last updated" dates.
 
-Thin adapter: the reference is rendered by ``calculator.render.reference``, dates come from
-git history through ``calculator.render.updated`` (no history, no date; the build never fails for it).
+Thin adapter: the reference is rendered by ``calculator.pages.reference``, dates come from
+git history through ``calculator.pages.updated`` (no history, no date; the build never fails for it).
 """
 
 from __future__ import annotations
 
 import os
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from calculator.datafiles.load import load_all
+from calculator.engine.errors import DataError
+from calculator.engine.model import Playbook
+from calculator.pages.nav import SCHEMA_REFERENCE
+from calculator.pages.reference import schema_reference_page
+from calculator.pages.updated import last_updated as last_updated_line
+from calculator.pages.updated import page_date
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from calculator.check import load_all  # noqa: E402
-from calculator.errors import DataError  # noqa: E402
-from calculator.model import Playbook  # noqa: E402
-from calculator.render.pages import SCHEMA_REFERENCE  # noqa: E402
-from calculator.render.reference import schema_reference_page  # noqa: E402
-from calculator.render.updated import last_updated as last_updated_line  # noqa: E402
-from calculator.render.updated import page_date  # noqa: E402
 
-_playbook: dict[str, Playbook] = {}
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build (set in on_config)."""
+
+    playbook: Playbook | None = None
+
+
+_state = _State()
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -33,10 +41,10 @@ def _lang(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:  # for the role blocks' line numbers; hooks/playbook.py reports any data error
-        _playbook["current"] = load_all(ROOT)[0]  # the load hooks/playbook.py made (cached)
-    except DataError:
-        _playbook.pop("current", None)
+    try:  # the role blocks' line numbers date the role pages (a build shares one read of the files)
+        _state.playbook = load_all(ROOT)[0]
+    except DataError as exc:
+        raise PluginError(f"the data files have errors:\n{exc.report()}") from None
     return config
 
 
@@ -46,9 +54,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    playbook = _playbook.get("current")
-    if playbook is None:
-        return markdown
+    playbook = _state.playbook
+    assert playbook  # on_config has loaded it or stopped the build
     docs_dir = Path(os.path.relpath(config.docs_dir, ROOT)).as_posix()
     day = page_date(ROOT, page.file.src_uri, bool(page.file.generated_by), docs_dir, playbook)
     return markdown + last_updated_line(day, _lang(config))

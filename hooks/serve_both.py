@@ -6,6 +6,7 @@ language switcher works while editing. Only active for `serve`, not for `build`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -14,11 +15,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 ROOT = Path(__file__).resolve().parent.parent
-_serving = {"on": False}
+
+
+@dataclass
+class _State:
+    """What this hook keeps between events (set in on_startup)."""
+
+    serving: bool = False
+
+
+_state = _State()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _serving["on"] = command == "serve"
+    _state.serving = command == "serve"
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -27,7 +37,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _serving["on"] or config.extra.get("vendor_prefix"):
+    if not _state.serving or config.extra.get("vendor_prefix"):
         return
     english = load_config(str(ROOT / "mkdocs.en.yml"), site_dir=str(Path(config.site_dir) / "en"))
     english["site_url"] = config.site_url.rstrip("/") + "/en/" if config.site_url else None

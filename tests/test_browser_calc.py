@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from calculator.sizing_data import load_sizing, sizing_to_data
+from calculator.datafiles.load import load_sizing
+from calculator.engine.sizing_data import sizing_to_data
 from tests.sitebuild import ROOT
 
 READY = "#calc-result[data-state=ready]"

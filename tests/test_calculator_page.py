@@ -14,17 +14,19 @@ from pathlib import Path
 import pytest
 from markdown import Markdown
 
-from calculator.browser import Calculator
-from calculator.bundle import BROWSER_MODULES, browser_bundle
-from calculator.export import plan_to_csv, plan_to_markdown
-from calculator.playbook import load_playbook, playbook_to_data
-from calculator.render.calculator_page import HTML_BLOCK, calculator_html, calculator_page
-from calculator.render.rawhtml import placeholder, substitute
-from calculator.render.result import render_result
-from calculator.scenario import parse_scenario
-from calculator.share import ShareLinkError, decode, encode
-from calculator.sizing import fmt, plan_to_data, size
-from calculator.sizing_data import load_sizing, sizing_from_json, sizing_to_data
+from calculator.bundle import browser_bundle, engine_files
+from calculator.datafiles.load import load_playbook, load_sizing
+from calculator.engine.browser import Calculator
+from calculator.engine.export import plan_to_csv, plan_to_markdown
+from calculator.engine.fmt import fmt
+from calculator.engine.playbook import playbook_to_data
+from calculator.engine.result_html import render_result
+from calculator.engine.scenario import parse_scenario
+from calculator.engine.share import ShareLinkError, decode, encode
+from calculator.engine.sizing import plan_to_data, size
+from calculator.engine.sizing_data import sizing_from_json, sizing_to_data
+from calculator.pages.calculator_page import HTML_BLOCK, calculator_html, calculator_page
+from calculator.pages.rawhtml import placeholder, substitute
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = load_sizing(ROOT / "sizing.yaml")
@@ -144,16 +146,18 @@ def test_calculator_page_has_a_field_per_input_and_the_default_plan() -> None:
     assert "<script" not in page  # instant navigation re-runs scripts; data rides in attributes
 
 
-def test_bundle_is_the_stdlib_only_modules_and_imports_without_build_tools(tmp_path: Path) -> None:
+def test_bundle_is_the_engine_folder_and_imports_without_build_tools(tmp_path: Path) -> None:
     bundle = browser_bundle()
     assert bundle == browser_bundle()  # deterministic
     names = zipfile.ZipFile(io.BytesIO(bundle)).namelist()
-    assert names == [f"calculator/{m}" for m in BROWSER_MODULES]
+    engine = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator" / "engine").glob("*.py"))
+    assert names == ["calculator/__init__.py", *engine]
+    assert names == [p.relative_to(ROOT).as_posix() for p in engine_files()]
     (tmp_path / "b.zip").write_bytes(bundle)
     code = (
         "import sys; sys.modules['yaml'] = None; sys.modules['jinja2'] = None; sys.modules['mkdocs'] = None;"
         f"sys.path.insert(0, {str(tmp_path / 'b.zip')!r});"
-        "import calculator.browser, calculator.share, calculator.export; print(calculator.browser.__file__)"
+        "import calculator.engine.browser as b, calculator.engine.share, calculator.engine.export; print(b.__file__)"
     )
     run = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr

@@ -154,8 +154,8 @@ def test_table_shows_the_player_coach_lead_inside_a_position() -> None:
 
 def test_link_option_prints_a_share_link_the_site_opens() -> None:
     """A consultant can hand a client the calculator link for a plan made on the command line."""
-    from calculator.share import decode
-    from calculator.sizing_data import load_sizing
+    from calculator.datafiles.load import load_sizing
+    from calculator.engine.share import decode
 
     scenario = '{"channels": {"weibo": {"posts_per_week": 4}}, "goals": ["growth"]}'
     run = subprocess.run(

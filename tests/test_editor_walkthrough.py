@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculator.browser import Calculator
+from calculator.engine.browser import Calculator
 from calculator.linkcheck import check_site
 from tests.sitebuild import ROOT, build, copy_repo
 
@@ -129,8 +129,8 @@ def test_the_message_glossary_names_real_messages() -> None:
     phrases = re.findall(r"`([^`]+)`", table)
     assert len(phrases) >= 15
     # what the validator really printed (the golden reports) and the message texts in the code
-    printed = [p.read_text(encoding="utf-8") for p in (ROOT / "tests/golden/validation").glob("*.txt")]
-    code = [p.read_text(encoding="utf-8") for p in (ROOT / "calculator").glob("*.py")]
+    printed = [p.read_text(encoding="utf-8") for p in (ROOT / "tests/golden/validation").rglob("*.txt")]
+    code = [p.read_text(encoding="utf-8") for p in (ROOT / "calculator").rglob("*.py")]
     corpus = "\n".join(printed + code)
     for phrase in phrases:
         assert phrase in corpus, f"the guide explains {phrase!r}, which no validator message contains"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from calculator import history
-from calculator.history import block_ranges, file_date, has_history, lines_date
-from calculator.render.updated import last_updated
+from calculator.pages import history
+from calculator.pages.history import block_ranges, file_date, has_history, lines_date
+from calculator.pages.updated import last_updated
 from tests.sitebuild import build, copy_repo
 
 IDENTITY = {

@@ -26,11 +26,11 @@ import yaml
 from markdown import Markdown
 from playwright.sync_api import Browser
 
-from calculator.export import plan_to_markdown
-from calculator.render import md_text
-from calculator.scenario import parse_scenario
-from calculator.sizing import size
-from calculator.sizing_data import load_sizing
+from calculator.datafiles.load import load_sizing
+from calculator.engine.export import plan_to_markdown
+from calculator.engine.scenario import parse_scenario
+from calculator.engine.sizing import size
+from calculator.pages import md_text
 from tests.conftest import QuietHandler, _free_port
 from tests.sitebuild import ROOT, build, copy_repo
 

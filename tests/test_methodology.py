@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from calculator.model import Text
-from calculator.playbook import ROLE_IDS
-from calculator.render.methodology import ANCHORS, methodology_page, role_sizing_section
-from calculator.sizing_data import load_sizing, sizing_to_data
+from calculator.datafiles.load import load_sizing
+from calculator.engine.model import Text
+from calculator.engine.playbook import ROLE_IDS
+from calculator.engine.sizing_data import sizing_to_data
+from calculator.pages.methodology import ANCHORS, methodology_page, role_sizing_section
 
 MODEL = load_sizing(Path(__file__).resolve().parent.parent / "sizing.yaml")
 

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from calculator.playbook import load_playbook
-from calculator.render import md_text
-from calculator.render.pages import playbook_pages, site_nav
+from calculator.datafiles.load import load_playbook
+from calculator.pages import md_text
+from calculator.pages.nav import site_nav
+from calculator.pages.roles import playbook_pages
+from tests.goldens import assert_golden
 
 FIXTURE = load_playbook(Path(__file__).parent / "fixtures" / "roles" / "valid.yaml")
-GOLDEN = Path(__file__).parent / "golden" / "pages"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_generated_markdown_matches_golden(lang: str) -> None:
     for path, markdown in playbook_pages(FIXTURE, lang).items():
-        golden = GOLDEN / lang / path
-        if os.environ.get("UPDATE_GOLDEN"):
-            golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_text(markdown, encoding="utf-8")
-        assert markdown == golden.read_text(encoding="utf-8"), path
+        assert_golden(markdown, f"pages/{lang}/{path}")
 
 
 def test_pages_cover_every_role_and_the_overviews() -> None:

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from calculator.bundle import browser_bundle
-from calculator.scenario import ScenarioError, parse_scenario
-from calculator.sizing import plan_to_data, size
-from calculator.sizing_data import load_sizing, sizing_to_data
+from calculator.datafiles.load import load_sizing
+from calculator.engine.scenario import ScenarioError, parse_scenario
+from calculator.engine.sizing import plan_to_data, size
+from calculator.engine.sizing_data import sizing_to_data
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = load_sizing(ROOT / "sizing.yaml")

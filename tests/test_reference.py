@@ -8,13 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from calculator import schema, sizing_data
-from calculator.errors import Unlocated
-from calculator.playbook import PLAYBOOK, ROLE
-from calculator.render import md_text
-from calculator.render.reference import FILES, allowed, schema_reference_page, sections
-from calculator.schema import Enum, Field, Id, ListOf, LocalText, MapOf, Nullable, Number, Obj, Spec, Str, validate
-from calculator.sizing_data import Flag, ParameterSpec, Passthrough, RoleMap, TitleMap, param
+from calculator.engine import schema, sizing_data
+from calculator.engine.errors import Unlocated
+from calculator.engine.playbook import PLAYBOOK, ROLE
+from calculator.engine.schema import (
+    Enum,
+    Field,
+    Id,
+    ListOf,
+    LocalText,
+    MapOf,
+    Nullable,
+    Number,
+    Obj,
+    Spec,
+    Str,
+    validate,
+)
+from calculator.engine.sizing_data import Flag, ParameterSpec, Passthrough, RoleMap, TitleMap, param
+from calculator.pages import md_text
+from calculator.pages.reference import FILES, allowed, schema_reference_page, sections
 
 
 def fields(spec: Spec) -> Iterator[Field]:

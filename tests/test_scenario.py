@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from calculator.scenario import (
+from calculator.datafiles.load import load_sizing
+from calculator.engine.scenario import (
     ChannelActivity,
     Scenario,
     ScenarioError,
@@ -15,7 +16,6 @@ from calculator.scenario import (
     parse_scenario,
     scenario_to_data,
 )
-from calculator.sizing_data import load_sizing
 
 MODEL = load_sizing(Path(__file__).resolve().parent.parent / "sizing.yaml")
 

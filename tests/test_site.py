@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator.playbook import load_playbook
+from calculator.datafiles.load import load_playbook
 from tests.sitebuild import ROOT, build, copy_repo
 
 PLAYBOOK = load_playbook(ROOT / "roles.yaml")

@@ -15,10 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator.model import Text
-from calculator.scenario import parse_scenario
-from calculator.sizing import COVERAGE, PRODUCTION, Plan, fmt, plan_to_data, size
-from calculator.sizing_data import CHANNEL_IDS, GOAL_IDS, Parameter, SizingModel, load_sizing
+from calculator.datafiles.load import load_sizing
+from calculator.engine.fmt import fmt
+from calculator.engine.model import Text
+from calculator.engine.scenario import parse_scenario
+from calculator.engine.sizing import COVERAGE, PRODUCTION, Plan, plan_to_data, size
+from calculator.engine.sizing_data import CHANNEL_IDS, GOAL_IDS, Parameter, SizingModel
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = load_sizing(ROOT / "sizing.yaml")
@@ -492,13 +494,13 @@ def test_engine_runs_without_pyyaml_as_in_the_browser() -> None:
         "import sys, json\n"
         "sys.modules['yaml'] = None\n"
         "sys.modules['jinja2'] = None\n"
-        "from calculator.sizing_data import sizing_from_json\n"
-        "from calculator.scenario import parse_scenario, default_scenario\n"
-        "from calculator.sizing import size, plan_to_data\n"
+        "from calculator.engine.sizing_data import sizing_from_json\n"
+        "from calculator.engine.scenario import parse_scenario, default_scenario\n"
+        "from calculator.engine.sizing import size, plan_to_data\n"
         "model = sizing_from_json(json.loads(sys.stdin.read()))\n"
         "print(plan_to_data(size(default_scenario(model), model))['total_headcount'])\n"
     )
-    from calculator.sizing_data import sizing_to_data
+    from calculator.engine.sizing_data import sizing_to_data
 
     result = subprocess.run(
         [sys.executable, "-c", code],

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
 
-from calculator.check import load_all
-from calculator.errors import DataError
-from calculator.model import Text
-from calculator.playbook import ROLE_IDS
-from calculator.scenario import parse_scenario
-from calculator.sizing import size
-from calculator.sizing_data import (
+from calculator.datafiles.load import load_all, load_sizing
+from calculator.engine.errors import DataError
+from calculator.engine.model import Text
+from calculator.engine.playbook import ROLE_IDS
+from calculator.engine.scenario import parse_scenario
+from calculator.engine.sizing import size
+from calculator.engine.sizing_data import (
     UNLISTED_HIRING_REASON,
-    HiringStep,
-    SizingModel,
-    check_against_roles,
-    load_sizing,
+    HiringEntry,
+    Parameter,
+    param,
+    parameter_to_data,
     sizing_from_json,
     sizing_to_data,
 )
@@ -66,6 +67,26 @@ def test_the_shipped_file_loads() -> None:
 def test_json_round_trip() -> None:
     data = sizing_to_data(MODEL)
     assert sizing_from_json(json.loads(json.dumps(data, ensure_ascii=False))) == MODEL
+
+
+def parameters(value: object) -> Iterator[Parameter]:
+    """Every parameter inside a model object, depth first."""
+    if isinstance(value, Parameter):
+        yield value
+    elif is_dataclass(value):
+        for f in fields(value):
+            yield from parameters(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from parameters(item)
+
+
+def test_the_spec_driven_exporter_writes_parameters_as_sizing_json_does() -> None:
+    """Spec.to_data, which writes roles.json, already gives sizing.json's parameter shape."""
+    found = list(parameters(MODEL))
+    assert len(found) > 50 and any(p.assumption for p in found) and any(p.source for p in found)
+    for p in found:
+        assert param(1e9).to_data(p) == parameter_to_data(p)
 
 
 def test_unknown_key_with_line_number(tmp_path: Path) -> None:
@@ -165,31 +186,8 @@ def test_json_path_has_no_line_numbers() -> None:
     assert problem.file == "sizing.json" and problem.line == 0 and problem.path == "capacity.shrinkage.value"
 
 
-def test_check_against_roles() -> None:
-    assert check_against_roles(MODEL, ROLE_IDS) == []
-    problems = check_against_roles(MODEL, [r for r in ROLE_IDS if r != "design_tech"])
-    assert problems
-    assert all("'design_tech'" in p.message for p in problems)
-    assert any(p.path == "channels[0].hours_per_post.design_tech" for p in problems)
-
-
-def test_check_against_roles_sees_extra_roles() -> None:
-    model: SizingModel = replace(MODEL, extra_roles=MODEL.extra_roles[:1])
-    problems = check_against_roles(model, ROLE_IDS)
-    assert {p.path for p in problems} >= {"live.on_air_hours_per_live_hour.room_control", "packing.titles.room_control"}
-
-
 def test_text_helper_is_indexable() -> None:
     assert MODEL.packing.title("host") == Text("主播", "Live host")
-
-
-def test_check_against_roles_reports_lines_in_sizing_yaml() -> None:
-    problems = check_against_roles(MODEL, [r for r in ROLE_IDS if r != "design_tech"])
-    [first] = [p for p in problems if p.path == "channels[0].hours_per_post.design_tech"]
-    assert first.file == "sizing.yaml"
-    wechat_oa = TEXT.index("  - id: wechat_oa")
-    assert first.line == TEXT[:wechat_oa].count("\n") + line_of(TEXT[wechat_oa:], "      design_tech:")
-    assert all(p.line > 0 for p in problems)
 
 
 def test_source_url_must_be_http_with_line_number(tmp_path: Path) -> None:
@@ -230,7 +228,7 @@ def test_a_role_added_to_roles_yaml_alone_falls_back_to_its_name_and_is_hired_la
     playbook, model = load_all(write_data(tmp_path, with_video_role(), TEXT))
     video = next(r for r in playbook.roles if r.id == "video")
     assert model.packing.title("video") == video.name
-    assert model.hiring[-1] == HiringStep("video", UNLISTED_HIRING_REASON)
+    assert model.hiring[-1] == HiringEntry("video", UNLISTED_HIRING_REASON)
     assert "video" in model.role_ids
     assert size(parse_scenario({"channels": {"douyin": {"posts_per_week": 7}}}, model), model).role("video").fte == 0
 

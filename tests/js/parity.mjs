@@ -14,9 +14,9 @@ pyodide.globals.set("SCENARIOS_JSON", scenarios);
 const out = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, "/lib/playbook")
-from calculator.scenario import ScenarioError, parse_scenario
-from calculator.sizing import plan_to_data, size
-from calculator.sizing_data import sizing_from_json
+from calculator.engine.scenario import ScenarioError, parse_scenario
+from calculator.engine.sizing import plan_to_data, size
+from calculator.engine.sizing_data import sizing_from_json
 
 model = sizing_from_json(json.loads(SIZING_JSON))
 results = []

@@ -25,7 +25,7 @@ async function start(config) {
   ]);
   pyodide.unpackArchive(bundle, "zip", { extractDir: "/lib/playbook" });
   pyodide.runPython("import sys; sys.path.insert(0, '/lib/playbook')");
-  const browser = pyodide.pyimport("calculator.browser");
+  const browser = pyodide.pyimport("calculator.engine.browser");
   calculator = browser.Calculator(roles, sizing, config.lang, config.rolesPrefix, config.methodology);
 }
 

@@ -1,7 +1,8 @@
-"""Declarative schemas: one description drives validation *and* the schema reference page.
+"""Declarative schemas: one description drives validation, the JSON exports and the schema reference page.
 
 Standard library only (it also runs under Pyodide on data shipped as JSON).
-Every check appends problems and carries on, so one run reports everything.
+Every check appends problems and carries on, so one run reports everything;
+:meth:`Spec.to_data` turns what a check built back into the data-file shape.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .errors import PathKey, Problem
+from .fmt import fmt
 
+#: the site's languages: every localised text holds one text per language, in this order
 LANGS = ("zh", "en")
 # Anchored with \A...\Z ($ would accept a trailing newline); short enough for a file name.
 ID_PATTERN = re.compile(r"\A[a-z][a-z0-9_]{0,47}\Z")
@@ -48,7 +51,7 @@ INVALID: Any = Invalid()
 
 
 class Reporter(Protocol):
-    """Where problems go; :class:`calculator.source.Located` is one."""
+    """Where problems go; :class:`calculator.datafiles.source.Located` is one."""
 
     def problem(self, path: PathKey, message: str) -> Problem: ...
 
@@ -109,6 +112,10 @@ class Spec:
     def example(self) -> Any:
         return None
 
+    def to_data(self, value: Any) -> Any:
+        """``value``, as this spec built it, back in the data-file shape (the JSON exports)."""
+        return value
+
 
 @dataclass(frozen=True)
 class Str(Spec):
@@ -141,7 +148,6 @@ class Id(Spec):
     """A stable identifier: lowercase letters, digits and underscores."""
 
     kind = "id"
-    choices: Callable[[], Sequence[str]] | None = None
 
     def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -181,11 +187,6 @@ class Enum(Spec):
         return self.values[0]
 
 
-def _plain(value: float) -> str:
-    """1000000 -> '1,000,000' (not '1e+06'); fractions as written."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
-
-
 @dataclass(frozen=True)
 class Number(Spec):
     """A finite number within bounds; ``integer`` rejects fractions."""
@@ -216,8 +217,8 @@ class Number(Spec):
         return int(value) if self.integer else float(value)
 
     def describe(self) -> str:
-        hi = "" if math.isinf(self.maximum) else f" to {_plain(self.maximum)}"
-        return f"{self.kind} from {_plain(self.minimum)}{hi}" + (f" ({self.unit})" if self.unit else "")
+        hi = "" if math.isinf(self.maximum) else f" to {fmt(self.maximum, grouped=True)}"
+        return f"{self.kind} from {fmt(self.minimum, grouped=True)}{hi}" + (f" ({self.unit})" if self.unit else "")
 
     def example(self) -> Any:
         return int(self.minimum) if self.integer else self.minimum
@@ -259,6 +260,9 @@ class LocalText(Spec):
     def example(self) -> Any:
         return {"zh": "复盘", "en": "Review"}
 
+    def to_data(self, value: Any) -> Any:
+        return {lang: value[lang] for lang in LANGS}
+
 
 @dataclass(frozen=True)
 class Nullable(Spec):
@@ -274,6 +278,9 @@ class Nullable(Spec):
 
     def example(self) -> Any:
         return self.inner.example()
+
+    def to_data(self, value: Any) -> Any:
+        return None if value is None else self.inner.to_data(value)
 
 
 @dataclass(frozen=True)
@@ -322,6 +329,9 @@ class ListOf(Spec):
     def example(self) -> Any:
         return [self.item.example()]
 
+    def to_data(self, value: Any) -> Any:
+        return [self.item.to_data(item) for item in value]
+
 
 @dataclass(frozen=True)
 class MapOf(Spec):
@@ -346,6 +356,9 @@ class MapOf(Spec):
 
     def describe(self) -> str:
         return f"mapping of {self.key.describe()} to {self.value.describe()}"
+
+    def to_data(self, value: Any) -> Any:
+        return {key: self.value.to_data(item) for key, item in value.items()}
 
 
 @dataclass(frozen=True)
@@ -402,6 +415,17 @@ class Obj(Spec):
 
     def example(self) -> Any:
         return {f.name: f.spec.example() for f in self.fields if f.required}
+
+    def to_data(self, value: Any) -> Any:
+        """Every field in spec order; an optional one only when it differs from its default
+        (loading puts the default back, so the export reads back into the same object)."""
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            name = f.attr or f.name
+            item = value[name] if isinstance(value, Mapping) else getattr(value, name)
+            if f.required or item != f.default:
+                out[f.name] = f.spec.to_data(item)
+        return out
 
 
 def validate(spec: Spec, value: Any, where: Reporter) -> tuple[Any, list[Problem]]:

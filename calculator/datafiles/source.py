@@ -1,7 +1,7 @@
 """Read a YAML data file into plain values plus the line/column of every key and value.
 
-Build-time only: this is the one module that imports PyYAML, so the rest of the
-package (and everything the browser loads) stays standard-library only.
+Build-time only: this is the one module that imports PyYAML for reading, so the engine
+(everything the browser loads) stays standard-library only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .errors import PathKey, Problem, format_path
+from ..engine.errors import PathKey, Problem, format_path
 
 
 @dataclass

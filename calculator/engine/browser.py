@@ -11,11 +11,12 @@ import json
 from typing import Any
 
 from .export import plan_to_csv, plan_to_markdown
+from .fmt import fmt
 from .playbook import playbook_from_json
-from .render.result import render_result, role_links_for, summary_text
+from .result_html import render_result, role_links_for, summary_text
 from .scenario import ScenarioError, parse_scenario, scenario_to_data
 from .share import ShareLinkError, decode, encode
-from .sizing import fmt, plan_to_data, size
+from .sizing import plan_to_data, size
 from .sizing_data import sizing_from_json
 
 

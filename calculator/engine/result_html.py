@@ -1,17 +1,18 @@
 """The calculator's result as HTML: the same code at build time (prerendered) and in the browser.
 
-Standard library only (it runs under Pyodide). Markup is built with ElementTree, whose
-serializer escapes every text and attribute, so no data string can become markup.
+Standard library only (it runs under Pyodide). Markup is built with ElementTree
+(:mod:`.html`), whose serializer escapes every text and attribute, so no data string can become markup.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from ..model import Text
-from ..sizing import Plan, fmt
+from .fmt import fmt
+from .html import element
+from .model import Text
+from .sizing import Plan
 
 UI: dict[str, dict[str, str]] = {
     "zh": {
@@ -67,22 +68,6 @@ UI: dict[str, dict[str, str]] = {
 }
 
 
-# Characters XML 1.0 cannot hold: ElementTree would write them and fail to read them back.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_safe(text: str) -> str:
-    """``text`` with anything XML cannot carry shown as U+FFFD (validation rejects such text already)."""
-    return _NOT_XML.sub("\ufffd", text)
-
-
-def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    node = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): xml_safe(v) for k, v in attrs.items()})
-    if text is not None:
-        node.text = xml_safe(text)
-    return node
-
-
 class ResultRenderer:
     """Renders a :class:`Plan` in one language; ``role_links`` maps role ids to their playbook pages."""
 
@@ -95,104 +80,104 @@ class ResultRenderer:
     def _role(self, parent: ET.Element, role_id: str, title: Text) -> None:
         link = self.role_links.get(role_id)
         if link:
-            _el(parent, "a", title[self.lang], href=link)
+            element(parent, "a", title[self.lang], href=link)
         else:
-            _el(parent, "span", title[self.lang])
+            element(parent, "span", title[self.lang])
 
     def render(self, plan: Plan) -> str:
         """The whole result region's content as an HTML string."""
         root = ET.Element("div", {"class": "calc-result__body"})
         ui, lang, d = self.ui, self.lang, plan.decimals
         titles = {r.id: r.title for r in plan.roles}
-        top = _el(root, "section", None, class_="calc-section calc-section--summary")
-        headline = _el(top, "p", None, class_="calc-headline")
-        _el(headline, "strong", summary_text(plan, lang))
+        top = element(root, "section", None, class_="calc-section calc-section--summary")
+        headline = element(top, "p", None, class_="calc-headline")
+        element(headline, "strong", summary_text(plan, lang))
         if not plan.positions:
-            _el(top, "p", ui["empty"])
+            element(top, "p", ui["empty"])
             return ET.tostring(root, encoding="unicode", method="html")
-        _el(top, "p", plan.lead_decision[lang])
+        element(top, "p", plan.lead_decision[lang])
 
-        part = _el(root, "section", None, class_="calc-section calc-section--positions")
-        _el(part, "h2", ui["positions"], id="calc-positions")
-        table = _el(part, "table")
-        head = _el(_el(table, "thead"), "tr")
+        part = element(root, "section", None, class_="calc-section calc-section--positions")
+        element(part, "h2", ui["positions"], id="calc-positions")
+        table = element(part, "table")
+        head = element(element(table, "thead"), "tr")
         for label in ("#", ui["position"], ui["count"], ui["fte"], ui["carries"]):
-            _el(head, "th", label, scope="col")
-        body = _el(table, "tbody")
+            element(head, "th", label, scope="col")
+        body = element(table, "tbody")
         for i, position in enumerate(plan.positions, 1):
-            row = _el(body, "tr")
-            _el(row, "td", str(i))
-            title = _el(row, "td", position.title[lang])
+            row = element(body, "tr")
+            element(row, "td", str(i))
+            title = element(row, "td", position.title[lang])
             if position.combined:
-                _el(title, "small", " · " + ui["combined"])
-            _el(row, "td", str(position.count), class_="num")
-            _el(row, "td", fmt(position.fte, d), class_="num")
-            cell = _el(row, "td")
+                element(title, "small", " · " + ui["combined"])
+            element(row, "td", str(position.count), class_="num")
+            element(row, "td", fmt(position.fte, d), class_="num")
+            cell = element(row, "td")
             for j, (role_id, share) in enumerate(position.shares):
                 if j:
-                    _el(cell, "span", "、" if lang == "zh" else ", ")
+                    element(cell, "span", "、" if lang == "zh" else ", ")
                 self._role(cell, role_id, titles[role_id])
-                _el(cell, "span", f" {fmt(share, d)}")
-        total = _el(_el(table, "tfoot"), "tr")
-        _el(total, "th", "", scope="row")
-        _el(total, "th", "Σ")
-        _el(total, "td", str(plan.total_headcount), class_="num")
-        _el(total, "td", fmt(plan.total_fte, d), class_="num")
-        _el(total, "td", "")
+                element(cell, "span", f" {fmt(share, d)}")
+        total = element(element(table, "tfoot"), "tr")
+        element(total, "th", "", scope="row")
+        element(total, "th", "Σ")
+        element(total, "td", str(plan.total_headcount), class_="num")
+        element(total, "td", fmt(plan.total_fte, d), class_="num")
+        element(total, "td", "")
 
-        part = _el(root, "section", None, class_="calc-section calc-section--chart")
-        _el(part, "h2", ui["chart"], id="calc-chart")
+        part = element(root, "section", None, class_="calc-section calc-section--chart")
+        element(part, "h2", ui["chart"], id="calc-chart")
         part.append(self.chart(plan))
 
-        part = _el(root, "section", None, class_="calc-section calc-section--hiring")
-        _el(part, "h2", ui["hiring"], id="calc-hiring")
-        steps = _el(part, "ol", None, class_="calc-hiring")
+        part = element(root, "section", None, class_="calc-section calc-section--hiring")
+        element(part, "h2", ui["hiring"], id="calc-hiring")
+        steps = element(part, "ol", None, class_="calc-hiring")
         for step in plan.hiring_order:
-            item = _el(steps, "li")
-            _el(item, "strong", f"{step.title[lang]} ×{step.count}")
-            _el(item, "span", ("：" if lang == "zh" else ": ") + step.reason[lang])
+            item = element(steps, "li")
+            element(item, "strong", f"{step.title[lang]} ×{step.count}")
+            element(item, "span", ("：" if lang == "zh" else ": ") + step.reason[lang])
 
-        part = _el(root, "section", None, class_="calc-section calc-section--peak")
-        _el(part, "h2", ui["peak"], id="calc-peak")
+        part = element(root, "section", None, class_="calc-section calc-section--peak")
+        element(part, "h2", ui["peak"], id="calc-peak")
         if plan.peak is None:
-            _el(part, "p", ui["no_peak"])
+            element(part, "p", ui["no_peak"])
         else:
             peak = plan.peak
             line = ui["peak_line"].format(
                 n=peak.campaigns_per_year, weeks=peak.weeks, total=fmt(peak.total_fte, d), extra=fmt(peak.extra_fte, d)
             )
-            _el(part, "p", line)
-            table = _el(part, "table")
-            head = _el(_el(table, "thead"), "tr")
+            element(part, "p", line)
+            table = element(part, "table")
+            head = element(element(table, "thead"), "tr")
             for label in (ui["role"], ui["steady"], ui["at_peak"]):
-                _el(head, "th", label, scope="col")
-            body = _el(table, "tbody")
+                element(head, "th", label, scope="col")
+            body = element(table, "tbody")
             steady = {r.id: r.fte for r in plan.roles}
             for role_id, fte in peak.roles:
-                row = _el(body, "tr")
-                self._role(_el(row, "td"), role_id, titles[role_id])
-                _el(row, "td", fmt(steady.get(role_id, 0.0), d), class_="num")
-                _el(row, "td", fmt(fte, d), class_="num")
-            _el(part, "p", peak.formula[lang], class_="calc-formula")
+                row = element(body, "tr")
+                self._role(element(row, "td"), role_id, titles[role_id])
+                element(row, "td", fmt(steady.get(role_id, 0.0), d), class_="num")
+                element(row, "td", fmt(fte, d), class_="num")
+            element(part, "p", peak.formula[lang], class_="calc-formula")
 
-        part = _el(root, "section", None, class_="calc-section calc-section--drivers")
-        _el(part, "h2", ui["drivers"], id="calc-drivers")
-        intro = _el(part, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
-        link = _el(intro, "a", ui["methodology"], href=self.methodology_link)
+        part = element(root, "section", None, class_="calc-section calc-section--drivers")
+        element(part, "h2", ui["drivers"], id="calc-drivers")
+        intro = element(part, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
+        link = element(intro, "a", ui["methodology"], href=self.methodology_link)
         link.tail = "。" if lang == "zh" else "."
         for role in plan.roles:
             if not role.drivers:
                 continue
-            box = _el(part, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
-            summary = _el(box, "summary")
+            box = element(part, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
+            summary = element(box, "summary")
             self._role(summary, role.id, role.title)
-            _el(summary, "span", f" — {fmt(role.fte, d)} {ui['fte']}")
-            _el(box, "p", role.formula[lang], class_="calc-formula")
-            items = _el(box, "ul")
+            element(summary, "span", f" — {fmt(role.fte, d)} {ui['fte']}")
+            element(box, "p", role.formula[lang], class_="calc-formula")
+            items = element(box, "ul")
             for driver in role.drivers:
-                item = _el(items, "li")
-                _el(item, "span", driver.label[lang] + ("：" if lang == "zh" else ": "))
-                _el(item, "span", driver.formula[lang], class_="calc-formula")
+                item = element(items, "li")
+                element(item, "span", driver.label[lang] + ("：" if lang == "zh" else ": "))
+                element(item, "span", driver.formula[lang], class_="calc-formula")
         return ET.tostring(root, encoding="unicode", method="html")
 
     def chart(self, plan: Plan) -> ET.Element:
@@ -214,11 +199,11 @@ class ResultRenderer:
                 "xmlns": "http://www.w3.org/2000/svg",
             },
         )
-        _el(svg, "title", self.ui["chart_label"])
+        element(svg, "title", self.ui["chart_label"])
         for i, (role_id, title, fte) in enumerate(rows):
             y = gap + i * (bar_h + gap)
             bar = max(2.0, (width - label_w - 70) * fte / top)
-            _el(
+            element(
                 svg,
                 "text",
                 title,
@@ -227,9 +212,9 @@ class ResultRenderer:
                 text_anchor="end",
                 class_="calc-chart__label",
             )
-            rect = _el(svg, "rect", None, x=str(label_w), y=str(y), width=f"{bar:.1f}", height=str(bar_h), rx="3")
+            rect = element(svg, "rect", None, x=str(label_w), y=str(y), width=f"{bar:.1f}", height=str(bar_h), rx="3")
             rect.set("class", f"calc-chart__bar calc-chart__bar--{role_id}")
-            _el(
+            element(
                 svg,
                 "text",
                 fmt(fte, plan.decimals),

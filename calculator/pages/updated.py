@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..history import block_ranges, file_date, lines_date
-from ..model import Playbook
-from .calculator_page import PAGE as CALCULATOR
-from .pages import COLLABORATION, METHODOLOGY, ROLES_INDEX, SCHEMA_REFERENCE, role_path
+from ..engine.model import Playbook
+from .history import block_ranges, file_date, lines_date
+from .nav import CALCULATOR, COLLABORATION, METHODOLOGY, ROLES_INDEX, SCHEMA_REFERENCE, role_path
+from .reference import SOURCES as SCHEMA_SOURCES
 
 LABEL = {"zh": "最后更新：{date}", "en": "Last updated: {date}"}
-#: the code the schema reference is generated from
-#: the reference is generated from the specs; its edit link opens the first
-SCHEMA_SOURCES = ("calculator/playbook.py", "calculator/sizing_data.py", "calculator/schema.py")
 
 
 def page_date(root: Path, src_uri: str, generated: bool, docs_dir: str, playbook: Playbook) -> date | None:

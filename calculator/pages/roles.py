@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import html
 
-from ..model import Link, Playbook, Role
+from ..engine.model import Link, Playbook, Role
 from . import md_text
 from .labels import labels
-
-#: the pages this module generates, relative to the docs folder
-ROLES_INDEX = "roles/index.md"
-COLLABORATION = "collaboration.md"
-METHODOLOGY = "methodology.md"
-#: generated from the validation specs (calculator/render/reference.py); hand-written changelog
-SCHEMA_REFERENCE = "reference/schema.md"
-CHANGELOG = "changelog.md"
-
-
-def role_path(role_id: str) -> str:
-    return f"roles/{role_id}.md"
+from .nav import COLLABORATION, ROLES_INDEX, role_path
 
 
 def _mermaid_label(text: str) -> str:
@@ -97,7 +86,7 @@ def role_page(playbook: Playbook, role: Role, lang: str, sizing_section: str = "
     return "\n".join(out)
 
 
-def org_chart(playbook: Playbook, lang: str, prefix: str = "") -> str:
+def org_chart(playbook: Playbook, lang: str) -> str:
     """Mermaid chart of who reports to whom (the director on top)."""
     lines = ["```mermaid", "graph TD"]
     for role in playbook.roles:
@@ -166,25 +155,3 @@ def playbook_pages(playbook: Playbook, lang: str, sizing_sections: dict[str, str
     for role in playbook.roles:
         pages[role_path(role.id)] = role_page(playbook, role, lang, sections.get(role.id, ""))
     return pages
-
-
-def site_nav(playbook: Playbook, lang: str) -> list[object]:
-    """MkDocs ``nav``: hand-written pages plus one entry per role, in the data's order."""
-    from .labels import NAV
-
-    t = NAV[lang]
-    roles = [ROLES_INDEX] + [role_path(r.id) for r in playbook.roles]
-    return [
-        {t["home"]: "index.md"},
-        {t["roles"]: roles},
-        {t["collaboration"]: COLLABORATION},
-        {t["calculator"]: "calculator.md"},
-        {t["methodology"]: METHODOLOGY},
-        {
-            t["contributing"]: [
-                {t["guide"]: "contributing.md"},
-                {t["schema"]: SCHEMA_REFERENCE},
-                {t["changelog"]: CHANGELOG},
-            ]
-        },
-    ]

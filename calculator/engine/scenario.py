@@ -1,20 +1,23 @@
 """A founder's scenario: which channels, how often, what community, campaigns and goals.
 
-Parsed from JSON (the CLI's input and, later, the share-link payload) into a frozen
-:class:`Scenario`. Every problem names the field path and what is allowed, and all
+Parsed from JSON (the CLI's input, the form, a share link's payload, sizing.yaml's default)
+into a frozen :class:`Scenario`. Every problem names the field path and what is allowed, and all
 problems are reported at once. Standard library only (it runs under Pyodide).
+
+The sizing model holds a validated default scenario, so :mod:`.sizing_data` imports this module;
+what a scenario's schema needs from the model is declared here (:class:`ScenarioRules`), never imported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .errors import DataError, Problem, Unlocated
+from .fmt import canonical
+from .model import Text
 from .schema import INVALID, Enum, Field, ListOf, MapOf, Number, Obj, Reporter, validate
-
-if TYPE_CHECKING:
-    from .sizing_data import SizingModel
 
 SCENARIO_NAME = "scenario"
 
@@ -57,11 +60,43 @@ class Scenario:
         return sum(c.live_hours_per_week for c in self.channels)
 
 
-def scenario_spec(model: SizingModel) -> Obj:
-    """The scenario's schema; its bounds and allowed ids come from the sizing data."""
-    lm = model.limits
+class _Limit(Protocol):
+    """The most a scenario field may hold (a :class:`~.sizing_data.Parameter` of sizing.yaml's ``limits``)."""
 
-    def bounded(limit: Any, integer: bool = False) -> Number:
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> Text: ...
+
+
+class _Choice(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class _Channel(_Choice, Protocol):
+    @property
+    def live(self) -> bool: ...
+
+
+class ScenarioRules(Protocol):
+    """What a scenario may hold, as the sizing model says: a :class:`~.sizing_data.SizingModel` is one."""
+
+    @property
+    def limits(self) -> object: ...  # one limit per numeric scenario field, named like the field
+    @property
+    def channels(self) -> Sequence[_Channel]: ...
+    @property
+    def goals(self) -> Sequence[_Choice]: ...
+    @property
+    def default_scenario(self) -> Scenario | None: ...
+
+
+def scenario_spec(model: ScenarioRules) -> Obj:
+    """The scenario's schema; its bounds and allowed ids come from the sizing data."""
+
+    def bounded(name: str, integer: bool = False) -> Number:
+        limit: _Limit = getattr(model.limits, name)
         return Number(minimum=0, maximum=limit.value, integer=integer, unit=limit.unit.en)
 
     activity = Obj(
@@ -69,14 +104,14 @@ def scenario_spec(model: SizingModel) -> Obj:
         (
             Field(
                 "posts_per_week",
-                bounded(lm.posts_per_week),
+                bounded("posts_per_week"),
                 ("每周发布条数", "posts per week"),
                 required=False,
                 default=0.0,
             ),
             Field(
                 "live_hours_per_week",
-                bounded(lm.live_hours_per_week),
+                bounded("live_hours_per_week"),
                 ("每周直播小时（仅限可直播渠道）", "live hours per week (live-streaming channels only)"),
                 required=False,
                 default=0.0,
@@ -86,12 +121,10 @@ def scenario_spec(model: SizingModel) -> Obj:
     private_domain = Obj(
         "private domain",
         (
-            Field(
-                "groups", bounded(lm.groups, integer=True), ("社群数", "community groups"), required=False, default=0
-            ),
+            Field("groups", bounded("groups", integer=True), ("社群数", "community groups"), required=False, default=0),
             Field(
                 "contacts",
-                bounded(lm.contacts, integer=True),
+                bounded("contacts", integer=True),
                 ("企业微信私域好友数", "WeCom contacts"),
                 required=False,
                 default=0,
@@ -117,14 +150,14 @@ def scenario_spec(model: SizingModel) -> Obj:
             ),
             Field(
                 "comments_per_week",
-                bounded(lm.comments_per_week),
+                bounded("comments_per_week"),
                 ("每周评论与私信条数", "comments and DMs per week"),
                 required=False,
                 default=0.0,
             ),
             Field(
                 "campaigns_per_year",
-                bounded(lm.campaigns_per_year, integer=True),
+                bounded("campaigns_per_year", integer=True),
                 ("每年节点大促次数（618、双11等）", "node campaigns per year (618, Double 11, ...)"),
                 required=False,
                 default=0,
@@ -140,7 +173,7 @@ def scenario_spec(model: SizingModel) -> Obj:
     )
 
 
-def scenario_problems(raw: Any, model: SizingModel, where: Reporter) -> tuple[Scenario | None, list[Problem]]:
+def scenario_problems(raw: Any, model: ScenarioRules, where: Reporter) -> tuple[Scenario | None, list[Problem]]:
     """Validate ``raw``; return the scenario (None if invalid) and every problem found."""
     checked, problems = validate(scenario_spec(model), raw, where)
     if isinstance(raw, dict) and isinstance(raw.get("channels"), dict):
@@ -173,17 +206,12 @@ def scenario_problems(raw: Any, model: SizingModel, where: Reporter) -> tuple[Sc
     return scenario, []
 
 
-def parse_scenario(raw: Any, model: SizingModel, file: str = SCENARIO_NAME) -> Scenario:
+def parse_scenario(raw: Any, model: ScenarioRules, file: str = SCENARIO_NAME) -> Scenario:
     """Validate a scenario (plain data from JSON); raise :class:`ScenarioError` with every problem."""
     scenario, problems = scenario_problems(raw, model, Unlocated(file))
     if scenario is None:
         raise ScenarioError(problems)
     return scenario
-
-
-def _number(value: float) -> int | float:
-    """7.0 -> 7, so the canonical form (and share links) stay short and stable."""
-    return int(value) if float(value).is_integer() else value
 
 
 def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
@@ -193,9 +221,9 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
     for c in scenario.active_channels:
         entry: dict[str, Any] = {}
         if c.posts_per_week:
-            entry["posts_per_week"] = _number(c.posts_per_week)
+            entry["posts_per_week"] = canonical(c.posts_per_week)
         if c.live_hours_per_week:
-            entry["live_hours_per_week"] = _number(c.live_hours_per_week)
+            entry["live_hours_per_week"] = canonical(c.live_hours_per_week)
         channels[c.channel] = entry
     if channels:
         out["channels"] = channels
@@ -203,7 +231,7 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
     if domain:
         out["private_domain"] = domain
     if scenario.comments_per_week:
-        out["comments_per_week"] = _number(scenario.comments_per_week)
+        out["comments_per_week"] = canonical(scenario.comments_per_week)
     if scenario.campaigns_per_year:
         out["campaigns_per_year"] = scenario.campaigns_per_year
     if scenario.goals:
@@ -211,6 +239,6 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
     return out
 
 
-def default_scenario(model: SizingModel) -> Scenario:
+def default_scenario(model: ScenarioRules) -> Scenario:
     """The scenario the calculator opens with (sizing.yaml's ``default_scenario``), or an empty one."""
     return model.default_scenario if model.default_scenario is not None else Scenario()

@@ -6,7 +6,8 @@ import csv
 import io
 import re
 
-from .sizing import Plan, fmt
+from .fmt import fmt
+from .sizing import Plan
 
 HEADERS = {
     "zh": {

@@ -1,9 +1,12 @@
-"""Build-time rendering of the playbook's generated Markdown pages.
+"""Build-time rendering of the site's generated pages (standard library only, no MkDocs).
 
-Pure functions from validated objects to Markdown text; the MkDocs hooks only
-place the results into the site. Every data string goes through :func:`md_text`
-so no data-file text ever becomes Markdown syntax or HTML; HTML built by
-ElementTree never passes through Markdown at all (see :mod:`.rawhtml`).
+Pure functions from validated objects to Markdown text: role pages, overview and collaboration map
+(``roles``), the methodology page (``methodology``), the data file reference (``reference``), the
+calculator page (``calculator_page``), the navigation (``nav``), "last updated" lines (``updated``,
+from git through ``history``) and each page's Content-Security-Policy (``csp``). The MkDocs hooks
+only place the results into the site. Every data string goes through :func:`md_text` so no
+data-file text ever becomes Markdown syntax or HTML; HTML built by ElementTree never passes
+through Markdown at all (see :mod:`.rawhtml`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """sizing.yaml: the sizing model's schema, cross-checks, loading and JSON export.
 
 Standard library only (the browser loads the model from JSON through
-:func:`sizing_from_json`); PyYAML is imported lazily by :func:`load_sizing`.
+:func:`sizing_from_json`); reading sizing.yaml with line numbers is
+:func:`calculator.datafiles.load.load_sizing`.
 Every number the engine uses is a :class:`Parameter` read from the data file,
 with its unit, label and source (or an explicit assumption label).
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from .errors import DataError, PathKey, Problem, Unlocated
@@ -196,7 +196,9 @@ class Packing:
 
 
 @dataclass(frozen=True)
-class HiringStep:
+class HiringEntry:
+    """One entry of sizing.yaml's hiring order (the plan's steps are :class:`calculator.engine.sizing.HiringStep`)."""
+
     role: str
     reason: Text
 
@@ -262,7 +264,7 @@ class SizingModel:
     leadership: Leadership
     goals: tuple[Goal, ...]
     packing: Packing
-    hiring: tuple[HiringStep, ...]
+    hiring: tuple[HiringEntry, ...]
     limits: Limits
     output: Output
     form: Form
@@ -624,7 +626,7 @@ HIRING_STEP = Obj(
         Field("role", Id(), ("岗位 id", "role id")),
         Field("reason", TEXT, ("为什么这个顺序", "why this order")),
     ),
-    build=HiringStep,
+    build=HiringEntry,
 )
 
 LIMITS = Obj(
@@ -819,23 +821,6 @@ def _cross_check(raw: Any, where: Reporter, role_ids: tuple[str, ...], named: fr
     return problems
 
 
-def check_against_roles(
-    model: SizingModel, role_ids: list[str] | tuple[str, ...], where: Reporter | None = None
-) -> list[Problem]:
-    """Every role id in the sizing model must be a role of the playbook (roles.yaml) or an extra role.
-
-    Problems are reported where the model was read from (``model.origin``: sizing.yaml with line numbers),
-    unless ``where`` is given. Loading sizing.yaml with ``role_ids=`` makes this check part of validation.
-    """
-    where = where or model.origin or Unlocated(FILE_NAME)
-    known = list(role_ids) + [r.id for r in model.extra_roles]
-    return [
-        where.problem(p, _unknown_role(rid, known))
-        for p, rid in role_references(sizing_to_data(model))
-        if rid not in known
-    ]
-
-
 @dataclass(frozen=True)
 class _Within:
     """Reports a nested document's problems at their place in the outer file."""
@@ -868,7 +853,7 @@ def _with_fallbacks(model: SizingModel, role_names: Mapping[str, Text]) -> Sizin
     hired = {h.role for h in model.hiring}
     titles = pk.titles + tuple((r, role_names[r]) for r in model.playbook_role_ids if r not in titled)
     hiring = model.hiring + tuple(
-        HiringStep(r, UNLISTED_HIRING_REASON) for r in model.playbook_role_ids if r not in hired
+        HiringEntry(r, UNLISTED_HIRING_REASON) for r in model.playbook_role_ids if r not in hired
     )
     return replace(model, packing=replace(pk, titles=titles), hiring=hiring)
 
@@ -901,30 +886,6 @@ def sizing_from_data(
         if found or scenario is None:
             raise DataError(found)
         model = replace(model, default_scenario=scenario)
-    return model
-
-
-def load_sizing(
-    path: Path,
-    display_name: str | None = None,
-    role_ids: tuple[str, ...] | list[str] = DEFAULT_ROLE_IDS,
-    role_names: Mapping[str, Text] | None = None,
-) -> SizingModel:
-    """Read sizing.yaml; raise :class:`DataError` listing every problem with file and line.
-
-    ``role_ids``, ``role_names``: the playbook's roles (roles.yaml); see :func:`sizing_from_data`.
-    """
-    from .source import read_yaml  # build-time only: PyYAML is not shipped to the browser
-
-    doc = read_yaml(path, display_name)
-    if doc.problems and doc.value is None:
-        raise DataError(doc.problems)
-    try:
-        model = sizing_from_data(doc.value, doc, role_ids, role_names)
-    except DataError as exc:
-        raise DataError(doc.problems + exc.problems) from None
-    if doc.problems:  # e.g. duplicate keys that still left a valid-looking file
-        raise DataError(doc.problems)
     return model
 
 

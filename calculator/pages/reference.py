@@ -1,6 +1,6 @@
 """The schema reference page, generated from the very specs that validate the data files.
 
-Walks :data:`calculator.playbook.PLAYBOOK` (roles.yaml) and :data:`calculator.sizing_data.SIZING`
+Walks :data:`calculator.engine.playbook.PLAYBOOK` (roles.yaml) and :data:`calculator.engine.sizing_data.SIZING`
 (sizing.yaml): every key with its type, whether it is required (and its default), the allowed
 values, its (zh, en) doc and an example. The validator and this page read the same objects, so
 the documentation cannot drift from what is enforced. A spec class this module does not know
@@ -14,18 +14,35 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..playbook import PLAYBOOK
-from ..schema import ID_PATTERN, Enum, Field, Id, ListOf, LocalText, MapOf, Nullable, Number, Obj, Spec, Str, yamlish
-from ..sizing_data import SIZING, Flag, ParameterSpec, Passthrough, RoleMap, TitleMap
+from ..engine.fmt import fmt
+from ..engine.playbook import PLAYBOOK
+from ..engine.schema import (
+    ID_PATTERN,
+    Enum,
+    Field,
+    Id,
+    ListOf,
+    LocalText,
+    MapOf,
+    Nullable,
+    Number,
+    Obj,
+    Spec,
+    Str,
+    yamlish,
+)
+from ..engine.sizing_data import SIZING, Flag, ParameterSpec, Passthrough, RoleMap, TitleMap
 from . import md_text
 
 #: The data files and their root specs, in page order.
 FILES: tuple[tuple[str, Obj], ...] = (("roles.yaml", PLAYBOOK), ("sizing.yaml", SIZING))
+#: The code this page is generated from (its edit link opens the first).
+SOURCES = ("calculator/engine/playbook.py", "calculator/engine/sizing_data.py", "calculator/engine/schema.py")
 
 UI = {
     "zh": {
         "title": "数据文件参考",
-        "intro": "本页在构建时由校验代码（`calculator/playbook.py`、`calculator/sizing_data.py`）生成，"
+        "intro": "本页在构建时由校验代码（`{playbook}`、`{sizing}`）生成，"
         "列出 `roles.yaml` 与 `sizing.yaml` 的每一个键：类型、是否必填、允许的值、说明和示例。"
         "校验器检查的正是这里列出的规则，所以本页不会与校验不一致。修改数据的完整步骤见[参与编辑](../contributing.md)。",
         "rules": "通用规则",
@@ -83,8 +100,8 @@ UI = {
     },
     "en": {
         "title": "Data file reference",
-        "intro": "This page is generated at build time from the validation code (`calculator/playbook.py`, "
-        "`calculator/sizing_data.py`). It lists every key of `roles.yaml` and `sizing.yaml`: its type, "
+        "intro": "This page is generated at build time from the validation code (`{playbook}`, "
+        "`{sizing}`). It lists every key of `roles.yaml` and `sizing.yaml`: its type, "
         "whether it is required, the allowed values, what it means and an example. The validator enforces "
         "exactly these rules, so this page cannot disagree with it. For the whole editing workflow see "
         "[Contributing](../contributing.md).",
@@ -212,16 +229,12 @@ def sections(file: str, root: Obj) -> list[Section]:
     return [s for s in ordered if s not in late] + late
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 def _number(spec: Number, t: dict[str, str]) -> str:
-    kind = t["integer"] if spec.integer else t["number"]
+    kind, lo = t["integer"] if spec.integer else t["number"], fmt(spec.minimum, grouped=True)
     if math.isinf(spec.maximum):
-        text = t["from"].format(kind=kind, lo=_num(spec.minimum))
+        text = t["from"].format(kind=kind, lo=lo)
     else:
-        text = t["range"].format(kind=kind, lo=_num(spec.minimum), hi=_num(spec.maximum))
+        text = t["range"].format(kind=kind, lo=lo, hi=fmt(spec.maximum, grouped=True))
     return text + (t["unit"].format(unit=md_text(spec.unit)) if spec.unit else "")
 
 
@@ -266,7 +279,7 @@ def allowed(spec: Spec, t: dict[str, str], anchors: dict[object, Section]) -> st
         return t["flag"]
     if isinstance(spec, Passthrough):
         return t["passthrough"]
-    raise TypeError(f"the schema reference cannot describe {type(spec).__name__}: teach calculator/render/reference.py")
+    raise TypeError(f"the schema reference cannot describe {type(spec).__name__}: teach calculator/pages/reference.py")
 
 
 def _see(spec: Obj, t: dict[str, str], anchors: dict[object, Section]) -> str:
@@ -356,7 +369,16 @@ def _section(section: Section, lang: str, anchors: dict[object, Section]) -> lis
 def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES) -> str:
     """The reference of every data file's keys, as Markdown, in ``lang``."""
     t = UI[lang]
-    out = [f"# {t['title']}", "", t["intro"], "", f"## {t['rules']} {{#rules}}", "", t["rules_list"], ""]
+    out = [
+        f"# {t['title']}",
+        "",
+        t["intro"].format(playbook=SOURCES[0], sizing=SOURCES[1]),
+        "",
+        f"## {t['rules']} {{#rules}}",
+        "",
+        t["rules_list"],
+        "",
+    ]
     for file, root in files:
         found = sections(file, root)
         anchors = {_section_key(s.spec): s for s in found}

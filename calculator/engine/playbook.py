@@ -1,14 +1,18 @@
-"""roles.yaml: its schema, cross-checks, and loading into a :class:`Playbook`."""
+"""roles.yaml: its schema (with the default role ids), cross-checks, and validation into a :class:`Playbook`.
+
+Standard library only: the browser validates roles.json with it; reading the YAML file
+(with line numbers) is :func:`calculator.datafiles.load.load_playbook`.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from .errors import DataError, Problem, Unlocated, merge
+from .errors import DataError, Problem, Unlocated
 from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
 from .schema import ID_PATTERN, INVALID, Field, Id, ListOf, LocalText, Nullable, Number, Obj, Reporter, Str, validate
 
+#: the roles of the shipped roles.yaml: sizing.yaml is checked against them when roles.yaml is not at hand
 ROLE_IDS = ("director", "content", "user", "campaign", "data", "design_tech")
 
 TEXT = LocalText(build=Text)
@@ -167,74 +171,12 @@ def playbook_from_data(raw: Any, where: Reporter, role_lines: tuple[tuple[str, i
     return Playbook(checked["schema_version"], checked["team"], checked["roles"], role_lines)
 
 
-def load_playbook(path: Path, display_name: str | None = None) -> Playbook:
-    """Read roles.yaml; raise :class:`DataError` listing every problem with file and line."""
-    from .source import read_yaml  # build-time only: PyYAML is not shipped to the browser
-
-    doc = read_yaml(path, display_name)
-    if doc.problems and doc.value is None:
-        raise DataError(doc.problems)
-    lines = tuple(
-        (r["id"], doc.positions.get(("roles", i, "id"), (0, 0))[0])
-        for i, r in enumerate(doc.value.get("roles", []) if isinstance(doc.value, dict) else [])
-        if isinstance(r, dict) and isinstance(r.get("id"), str)
-    )
-    try:
-        playbook = playbook_from_data(doc.value, doc, lines)
-    except DataError as exc:
-        raise DataError(merge(doc.problems, exc.problems)) from None
-    if doc.problems:  # e.g. duplicate keys that still left a valid-looking file
-        raise DataError(doc.problems)
-    return playbook
-
-
 def playbook_from_json(raw: Any) -> Playbook:
     """The browser's path: data exported as JSON, validated the same way (no line numbers)."""
     return playbook_from_data(raw, Unlocated("roles.json"))
 
 
 def playbook_to_data(playbook: Playbook) -> dict[str, Any]:
-    """The JSON export (roles.json): the same shape as roles.yaml."""
-    from dataclasses import asdict
-
-    def text(t: Text | None) -> dict[str, str] | None:
-        return None if t is None else t.to_data()
-
-    def role(r: Role) -> dict[str, Any]:
-        return {
-            "id": r.id,
-            "name": text(r.name),
-            "tagline": text(r.tagline),
-            "mission": text(r.mission),
-            "reports_to": r.reports_to,
-            "duties": [
-                {
-                    "id": d.id,
-                    "title": text(d.title),
-                    "points": [text(p) for p in d.points],
-                    "examples": [text(e) for e in d.examples],
-                }
-                for d in r.duties
-            ],
-            "skills": [
-                {
-                    k: v
-                    for k, v in {
-                        "audience": text(s.audience),
-                        "experience_years": s.experience_years,
-                        "points": [text(p) for p in s.points],
-                        "tools": list(s.tools),
-                    }.items()
-                    if v is not None
-                }
-                for s in r.skills
-            ],
-            "kpis": [{"id": k.id, "name": text(k.name), "description": text(k.description)} for k in r.kpis],
-            "collaboration": [{"with": c.role, "flows": text(c.flows)} for c in r.collaboration],
-        }
-
-    return {
-        "schema_version": playbook.schema_version,
-        "team": asdict(playbook.team),
-        "roles": [role(r) for r in playbook.roles],
-    }
+    """The JSON export (roles.json): the same shape as roles.yaml, written by the specs that read it."""
+    data: dict[str, Any] = PLAYBOOK.to_data(playbook)
+    return data

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from ..export import plan_to_csv, plan_to_markdown
-from ..model import Playbook
-from ..scenario import Scenario, default_scenario
-from ..share import encode
-from ..sizing import fmt, size
-from ..sizing_data import SizingModel
+from ..engine.export import plan_to_csv, plan_to_markdown
+from ..engine.fmt import fmt
+from ..engine.html import element
+from ..engine.model import Playbook
+from ..engine.result_html import render_result, role_links_for, summary_text
+from ..engine.scenario import Scenario, default_scenario
+from ..engine.share import encode
+from ..engine.sizing import size
+from ..engine.sizing_data import SizingModel
 from .rawhtml import placeholder
-from .result import _el, render_result, role_links_for, summary_text
 
-PAGE = "calculator.md"
 ROLES_PREFIX = "../roles/"
 METHODOLOGY_LINK = "../methodology/"
 
@@ -72,7 +73,7 @@ def _input(parent: ET.Element, model: SizingModel, input_id: str, name: str, val
     """A number input bounded by the data's limits; ``label`` is its accessible name."""
     whole = input_id in ("groups", "contacts", "campaigns_per_year")
     limit = getattr(model.limits, input_id)
-    _el(
+    element(
         parent,
         "input",
         None,
@@ -89,38 +90,38 @@ def _input(parent: ET.Element, model: SizingModel, input_id: str, name: str, val
 
 def _field(parent: ET.Element, model: SizingModel, lang: str, input_id: str, name: str, value: float) -> None:
     spec = model.form.input(input_id)
-    label = _el(parent, "label", None, class_="calc-field")
-    _el(label, "span", spec.label[lang], class_="calc-field__label")
+    label = element(parent, "label", None, class_="calc-field")
+    element(label, "span", spec.label[lang], class_="calc-field__label")
     _input(label, model, input_id, name, value, spec.label[lang])
-    _el(label, "span", spec.unit[lang], class_="calc-field__unit")
+    element(label, "span", spec.unit[lang], class_="calc-field__unit")
     if spec.help:
-        _el(label, "small", spec.help[lang], class_="calc-field__help")
+        element(label, "small", spec.help[lang], class_="calc-field__help")
 
 
 def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: str) -> None:
     """The form, every field named like the scenario's JSON path, filled with ``scenario``."""
     ui = UI[lang]
     activity = {c.channel: c for c in scenario.channels}
-    form = _el(parent, "form", None, id="calc-form", class_="calc-form", novalidate="novalidate")
-    channels = _el(form, "fieldset", None, class_="calc-channels")
-    _el(channels, "legend", ui["channels"])
-    table = _el(channels, "table", None, class_="calc-grid")
-    head = _el(_el(table, "thead"), "tr")
-    _el(head, "th", ui["channel"], scope="col")
+    form = element(parent, "form", None, id="calc-form", class_="calc-form", novalidate="novalidate")
+    channels = element(form, "fieldset", None, class_="calc-channels")
+    element(channels, "legend", ui["channels"])
+    table = element(channels, "table", None, class_="calc-grid")
+    head = element(element(table, "thead"), "tr")
+    element(head, "th", ui["channel"], scope="col")
     columns = ("posts_per_week", "live_hours_per_week")
     for input_id in columns:
         spec = model.form.input(input_id)
-        cell = _el(head, "th", spec.label[lang], scope="col")
-        _el(cell, "small", f" ({spec.unit[lang]})")
-    body = _el(table, "tbody")
+        cell = element(head, "th", spec.label[lang], scope="col")
+        element(cell, "small", f" ({spec.unit[lang]})")
+    body = element(table, "tbody")
     for channel in model.channels:
-        row = _el(body, "tr", None, id=f"calc-channel-{channel.id}")
-        _el(row, "th", channel.name[lang], scope="row")
+        row = element(body, "tr", None, id=f"calc-channel-{channel.id}")
+        element(row, "th", channel.name[lang], scope="row")
         now = activity.get(channel.id)
         for input_id in columns:
-            cell = _el(row, "td")
+            cell = element(row, "td")
             if input_id == "live_hours_per_week" and not channel.live:
-                _el(cell, "span", "—", aria_hidden="true")
+                element(cell, "span", "—", aria_hidden="true")
                 continue
             value = getattr(now, input_id) if now else 0
             label = f"{channel.name[lang]} {model.form.input(input_id).label[lang]}"
@@ -128,32 +129,32 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
     live_help = model.form.input("live_hours_per_week").help
     if live_help:
         sep = "：" if lang == "zh" else ": "
-        _el(
+        element(
             channels,
             "small",
             f"{model.form.input('live_hours_per_week').label[lang]}{sep}{live_help[lang]}",
             class_="calc-field__help",
         )
-    domain = _el(form, "fieldset")
-    _el(domain, "legend", ui["private_domain"])
+    domain = element(form, "fieldset")
+    element(domain, "legend", ui["private_domain"])
     _field(domain, model, lang, "groups", "private_domain.groups", scenario.groups)
     _field(domain, model, lang, "contacts", "private_domain.contacts", scenario.contacts)
-    work = _el(form, "fieldset")
-    _el(work, "legend", ui["campaigns"])
+    work = element(form, "fieldset")
+    element(work, "legend", ui["campaigns"])
     _field(work, model, lang, "comments_per_week", "comments_per_week", scenario.comments_per_week)
     _field(work, model, lang, "campaigns_per_year", "campaigns_per_year", scenario.campaigns_per_year)
-    goals = _el(form, "fieldset", None, class_="calc-goals")
+    goals = element(form, "fieldset", None, class_="calc-goals")
     spec = model.form.input("goals")
     legend = f"{spec.label[lang]}（{spec.unit[lang]}）" if lang == "zh" else f"{spec.label[lang]} ({spec.unit[lang]})"
-    _el(goals, "legend", legend)
+    element(goals, "legend", legend)
     for goal in model.goals:
-        choice = _el(goals, "label", None, class_="calc-goal")
-        box = _el(choice, "input", None, type="checkbox", name="goals", value=goal.id)
+        choice = element(goals, "label", None, class_="calc-goal")
+        box = element(choice, "input", None, type="checkbox", name="goals", value=goal.id)
         if goal.id in scenario.goals:
             box.set("checked", "checked")
-        _el(choice, "span", goal.name[lang])
+        element(choice, "span", goal.name[lang])
     if spec.help:
-        _el(goals, "small", spec.help[lang], class_="calc-field__help")
+        element(goals, "small", spec.help[lang], class_="calc-field__help")
 
 
 HTML_BLOCK = "calculator"
@@ -190,17 +191,17 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
             "data-worker": "../assets/js/calc-worker.js",
         },
     )
-    jump = _el(_el(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
-    _el(jump, "span", summary_text(plan, lang), id="calc-summary")
-    _el(jump, "span", " ↓", aria_hidden="true")
+    jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
+    element(jump, "span", summary_text(plan, lang), id="calc-summary")
+    element(jump, "span", " ↓", aria_hidden="true")
     form_html(root, model, scenario, lang)
-    bar = _el(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
+    bar = element(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
     for action in ("share", "csv", "markdown", "print", "reset"):
-        _el(bar, "button", ui[action], type="button", class_="md-button", data_action=action, disabled="disabled")
-    _el(root, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
-    _el(_el(root, "noscript"), "p", ui["noscript"], class_="calc-status")
-    _el(root, "h2", ui["result"], id="calc-result-title")
-    result = _el(
+        element(bar, "button", ui[action], type="button", class_="md-button", data_action=action, disabled="disabled")
+    element(root, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
+    element(element(root, "noscript"), "p", ui["noscript"], class_="calc-status")
+    element(root, "h2", ui["result"], id="calc-result-title")
+    result = element(
         root,
         "div",
         None,

@@ -1,15 +1,16 @@
 """The methodology page and each role page's "sizing" section, generated from the sizing model.
 
-The page shows the very :class:`~calculator.sizing_data.Parameter` objects the engine
+The page shows the very :class:`~calculator.engine.sizing_data.Parameter` objects the engine
 uses, so its numbers and the calculator's cannot disagree. Every data string goes
-through :func:`~calculator.render.md_text`; ids (validated by pattern) appear in code spans.
+through :func:`~calculator.pages.md_text`; ids (validated by pattern) appear in code spans.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..sizing_data import URL_PATTERN, Parameter, RoleParameters, SizingModel
+from ..engine.fmt import fmt
+from ..engine.sizing_data import URL_PATTERN, Parameter, RoleParameters, SizingModel
 from . import md_text, md_url
 
 #: Markdown anchors of the page's parameter groups (role pages link to them).
@@ -128,11 +129,6 @@ UI = {
 }
 
 
-def _num(value: float) -> str:
-    """A parameter value as written in the data: 10000000, not 1e+07."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def _provenance(p: Parameter, lang: str) -> str:
     ui = UI[lang]
     if p.source is not None:
@@ -158,7 +154,7 @@ def _param_table(rows: Iterable[tuple[str, Parameter]], lang: str, first: str | 
     lines = [_row(head), _row(["---"] * len(head))]
     for key, p in rows:
         lines.append(
-            _row([f"`{key}`", md_text(p.label[lang]), _num(p.value), md_text(p.unit[lang]), _provenance(p, lang)])
+            _row([f"`{key}`", md_text(p.label[lang]), fmt(p.value), md_text(p.unit[lang]), _provenance(p, lang)])
         )
     return lines
 
@@ -177,34 +173,33 @@ def _lead_reach(model: SizingModel) -> str:
     hours = model.packing.position_capacity.value * model.capacity.production_hours
     per = ld.hours_per_execution_fte.value
     reach = (hours - ld.base_hours_per_week.value) / per if per else 0.0
-    return _num(round(max(reach, 0.0), 1))
+    return fmt(round(max(reach, 0.0), 1))
 
 
 def _formulas(model: SizingModel, lang: str) -> list[str]:
     c = model.capacity
     hw, sh, ut = c.hours_per_week.value, c.shrinkage.value, c.utilisation.value
-    prod, cov = _num(round(c.production_hours, model.decimals)), _num(round(c.coverage_hours, model.decimals))
+    prod, cov = fmt(round(c.production_hours, model.decimals)), fmt(round(c.coverage_hours, model.decimals))
     ca, ld = model.campaigns, model.leadership
     if lang == "zh":
         return [
-            f"- 每人每周**生产性工时** = {_num(hw)} × (1 − {_num(sh)}) × {_num(ut)} "
+            f"- 每人每周**生产性工时** = {fmt(hw)} × (1 − {fmt(sh)}) × {fmt(ut)} "
             f"= **{prod}** 小时（写作、剪辑、社群、复盘等按产出计的工作）。",
-            f"- 每人每周**排班工时** = {_num(hw)} × (1 − {_num(sh)}) = **{cov}** 小时"
-            "（直播在播等必须有人在岗的工作）。",
+            f"- 每人每周**排班工时** = {fmt(hw)} × (1 − {fmt(sh)}) = **{cov}** 小时（直播在播等必须有人在岗的工作）。",
             "- 每个岗位的每周工时 = 各驱动项之和：渠道发布条数 × 每条工时、在运营渠道的维护、"
             "社群（群数、私域好友、评论）、"
             "日常活动、节点大促（全年平摊）、数据报表、直播（在播、备播、投流）。每项按输出精度取整。",
             f"- 岗位 FTE = 目标权重 × 生产性工时 ÷ {prod} + 排班工时 ÷ {cov}。目标权重取所选目标中对该岗位的最高权重，"
             "未被任何所选目标倚重的岗位权重为 1。",
-            f"- 节点大促平摊：次数 × 每次工时 ÷ {_num(ca.weeks_per_year.value)} 周。"
-            f"冲刺期（节点前 {_num(ca.peak_weeks.value)} 周）："
-            f"日常工时 × {_num(ca.peak_multiplier.value)}，"
-            f"大促工时 = 每次工时 ÷ {_num(ca.peak_weeks.value)}（不少于平摊值），"
+            f"- 节点大促平摊：次数 × 每次工时 ÷ {fmt(ca.weeks_per_year.value)} 周。"
+            f"冲刺期（节点前 {fmt(ca.peak_weeks.value)} 周）："
+            f"日常工时 × {fmt(ca.peak_multiplier.value)}，"
+            f"大促工时 = 每次工时 ÷ {fmt(ca.peak_weeks.value)}（不少于平摊值），"
             "与平时分开显示。",
-            f"- 负责人（`{ld.role}`）工时 = {_num(ld.base_hours_per_week.value)} + 执行团队 FTE × "
-            f"{_num(ld.hours_per_execution_fte.value)}（完全没有执行工时才为 0；按工时判断，不按取整后的 FTE）。"
-            f"执行团队超过 {_num(ld.span_of_control.value)} 人才设一名专职负责人，"
-            f"负责人最多承担 {_num(model.packing.position_capacity.value)} FTE，"
+            f"- 负责人（`{ld.role}`）工时 = {fmt(ld.base_hours_per_week.value)} + 执行团队 FTE × "
+            f"{fmt(ld.hours_per_execution_fte.value)}（完全没有执行工时才为 0；按工时判断，不按取整后的 FTE）。"
+            f"执行团队超过 {fmt(ld.span_of_control.value)} 人才设一名专职负责人，"
+            f"负责人最多承担 {fmt(model.packing.position_capacity.value)} FTE，"
             f"其余管理工作由{md_text(ld.team_lead.title.zh)}分担"
             f"（按当前数据，一名负责人约可覆盖 {_lead_reach(model)} 个执行 FTE）；"
             f"否则不设专职岗位，负责人工作并入合并职位或空余最多的职位"
@@ -212,9 +207,9 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
             "- 职位与人数：见[职位合并与取整](#packing)。总人数 = 各职位人数之和。",
         ]
     return [
-        f"- **Production hours** per person per week = {_num(hw)} × (1 − {_num(sh)}) × {_num(ut)} = **{prod}** h "
+        f"- **Production hours** per person per week = {fmt(hw)} × (1 − {fmt(sh)}) × {fmt(ut)} = **{prod}** h "
         "(work paced by output: writing, editing, community, reporting).",
-        f"- **Coverage hours** per person per week = {_num(hw)} × (1 − {_num(sh)}) = **{cov}** h "
+        f"- **Coverage hours** per person per week = {fmt(hw)} × (1 − {fmt(sh)}) = **{cov}** h "
         "(scheduled seats such as being on air in the live room).",
         "- A role's weekly hours = the sum of its drivers: posts per channel × hours per post, upkeep "
         "per active channel, "
@@ -224,16 +219,16 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
         f"- Role FTE = goal weight × production hours ÷ {prod} + coverage hours ÷ {cov}. The goal "
         "weight is the highest "
         "weight any chosen goal gives the role; roles no chosen goal leans on have weight 1.",
-        f"- Node campaigns averaged: campaigns × hours per campaign ÷ {_num(ca.weeks_per_year.value)} weeks. The peak "
-        f"({_num(ca.peak_weeks.value)} weeks before a node): routine hours × {_num(ca.peak_multiplier.value)},"
+        f"- Node campaigns averaged: campaigns × hours per campaign ÷ {fmt(ca.weeks_per_year.value)} weeks. The peak "
+        f"({fmt(ca.peak_weeks.value)} weeks before a node): routine hours × {fmt(ca.peak_multiplier.value)},"
         " campaign hours = "
-        f"hours per campaign ÷ {_num(ca.peak_weeks.value)} (at least the yearly average); shown apart "
+        f"hours per campaign ÷ {fmt(ca.peak_weeks.value)} (at least the yearly average); shown apart "
         "from the steady state.",
-        f"- The lead (`{ld.role}`) hours = {_num(ld.base_hours_per_week.value)} + execution FTE × "
-        f"{_num(ld.hours_per_execution_fte.value)} (0 only when there are no execution hours at all; decided on "
+        f"- The lead (`{ld.role}`) hours = {fmt(ld.base_hours_per_week.value)} + execution FTE × "
+        f"{fmt(ld.hours_per_execution_fte.value)} (0 only when there are no execution hours at all; decided on "
         "hours, not on the rounded FTE). One dedicated head only when the "
-        f"execution team has more than {_num(ld.span_of_control.value)} people; the head carries at most "
-        f"{_num(model.packing.position_capacity.value)} FTE of lead work and "
+        f"execution team has more than {fmt(ld.span_of_control.value)} people; the head carries at most "
+        f"{fmt(model.packing.position_capacity.value)} FTE of lead work and "
         f"{md_text(ld.team_lead.title.en).lower()}s carry the rest (with these numbers one head covers about "
         f"{_lead_reach(model)} execution FTE). Otherwise there is no dedicated position: the lead share goes "
         "into a combination or joins the position with the most room (its title notes "
@@ -244,8 +239,8 @@ def _formulas(model: SizingModel, lang: str) -> list[str]:
 
 def _packing_rules(model: SizingModel, lang: str) -> list[str]:
     pk = model.packing
-    cap, below = _num(pk.position_capacity.value), _num(pk.round_down_below.value)
-    small = _num(pk.absorb_below.value)
+    cap, below = fmt(pk.position_capacity.value), fmt(pk.round_down_below.value)
+    small = fmt(pk.absorb_below.value)
     if lang == "zh":
         rules = [
             f"1. 每个岗位按 {cap} FTE 一人拆成整数个专职人员和余量；已有专职人员且余量低于 "
@@ -420,7 +415,7 @@ def role_sizing_section(model: SizingModel, role_id: str, lang: str) -> str:
         lines += [ui["role_intro"], ""]
         for anchor, path, p in params:
             lines.append(
-                f"- {md_text(p.label[lang])}: {_num(p.value)} {md_text(p.unit[lang])} ([`{path}`]({link}#{anchor}))"
+                f"- {md_text(p.label[lang])}: {fmt(p.value)} {md_text(p.unit[lang])} ([`{path}`]({link}#{anchor}))"
             )
     elif role_id != model.leadership.role:
         lines.append(ui["role_none"])
@@ -428,7 +423,7 @@ def role_sizing_section(model: SizingModel, role_id: str, lang: str) -> str:
         lines += ["", ui["role_lead"].format(link=link)]
     weights = [(g.name, p) for g in model.goals for r, p in g.weights if r == role_id]
     if weights:
-        shown = ", ".join(f"{md_text(name[lang])} × {_num(p.value)}" for name, p in weights)
+        shown = ", ".join(f"{md_text(name[lang])} × {fmt(p.value)}" for name, p in weights)
         lines += ["", f"{ui['role_goals']} {shown} ([{ui['goals']}]({link}#goals))"]
     lines += ["", ui["role_formula"].format(link=link), "", ui["role_try"]]
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 Pure and standard-library only: no I/O, no randomness, nothing deprecated, so the
 same code runs under CPython 3.11-3.14 and Pyodide. Every number comes from the
-:class:`~calculator.sizing_data.SizingModel`; every result carries the drivers and
+:class:`~calculator.engine.sizing_data.SizingModel`; every result carries the drivers and
 formulas (with the actual numbers) that produced it.
 
 The model, in short:
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .fmt import fmt
 from .model import Text
 from .scenario import Scenario, scenario_to_data
 from .sizing_data import Parameter, RoleParameters, SizingModel
@@ -120,14 +121,6 @@ class Plan:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def fmt(value: float, decimals: int) -> str:
-    """A number as shown everywhere: rounded to ``decimals``, without trailing zeros."""
-    text = f"{round(value, decimals):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _both(make: Callable[[str], str]) -> Text:

@@ -1,0 +1,40 @@
+"""The site's navigation and the paths of its generated pages (docs-relative)."""
+
+from __future__ import annotations
+
+from ..engine.model import Playbook
+from .labels import NAV
+
+#: generated pages, relative to the docs folder (role pages: :func:`role_path`)
+ROLES_INDEX = "roles/index.md"
+COLLABORATION = "collaboration.md"
+METHODOLOGY = "methodology.md"
+#: generated from the validation specs (calculator/pages/reference.py); hand-written changelog
+SCHEMA_REFERENCE = "reference/schema.md"
+CHANGELOG = "changelog.md"
+CALCULATOR = "calculator.md"
+
+
+def role_path(role_id: str) -> str:
+    """The page of role ``role_id``."""
+    return f"roles/{role_id}.md"
+
+
+def site_nav(playbook: Playbook, lang: str) -> list[object]:
+    """MkDocs ``nav``: hand-written pages plus one entry per role, in the data's order."""
+    t = NAV[lang]
+    roles = [ROLES_INDEX] + [role_path(r.id) for r in playbook.roles]
+    return [
+        {t["home"]: "index.md"},
+        {t["roles"]: roles},
+        {t["collaboration"]: COLLABORATION},
+        {t["calculator"]: CALCULATOR},
+        {t["methodology"]: METHODOLOGY},
+        {
+            t["contributing"]: [
+                {t["guide"]: "contributing.md"},
+                {t["schema"]: SCHEMA_REFERENCE},
+                {t["changelog"]: CHANGELOG},
+            ]
+        },
+    ]
