@@ -1,0 +1,79 @@
+"""Validation of sizing.yaml: every kind of mistake, reported with file, line and key path.
+
+Each case edits the valid fixture (a copy of the shipped sizing.yaml, so editing the real file does
+not move these lines) the way an editor might, and compares the full report with a golden file
+in tests/golden/validation/sizing/ (regenerate with UPDATE_GOLDEN=1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calculator.datafiles.load import load_sizing
+from calculator.engine.errors import DataError
+from tests.goldens import assert_golden, assert_located_report, edited
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sizing" / "valid.yaml"
+VALID = FIXTURE.read_text(encoding="utf-8")
+
+HOURS = '    value: 40\n    unit: &h_week {zh: "小时/周", en: "h/week"}\n'
+LABEL = 'label: {zh: "每周标准工时", en: "Standard working week"}'
+SOURCE = '    source:\n      title: "Gregorian calendar"\n'
+NOTE = (
+    '    note: {zh: "618、双11预售约在节点前3–4周开始；取3周", '
+    'en: "618 and Double 11 presales start about 3–4 weeks before the day; 3 weeks used"}\n'
+)
+
+# name -> edits (text to find, replacement); each is one kind of error an editor can make
+CASES: dict[str, list[tuple[str, str]]] = {
+    "yaml_syntax": [("capacity:\n", "capacity: [\n")],
+    "tab_indent": [("  shrinkage:\n", "\tshrinkage:\n")],
+    "unknown_key": [(HOURS, HOURS + "    colour: red\n")],
+    "duplicate_key": [(HOURS, HOURS + "    value: 41\n")],
+    "wrong_type": [("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: a quarter")],
+    "out_of_range": [("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: 1.25")],
+    "limit_out_of_range": [("  posts_per_week:\n    value: 200\n", "  posts_per_week:\n    value: 2000000000\n")],
+    "unknown_role_in_role_map": [("      design_tech:\n        value: 1\n", "      designer:\n        value: 1\n")],
+    "missing_source_or_assumption": [(SOURCE, "")],
+    "source_and_assumption": [(SOURCE, SOURCE + "    assumption: true\n")],
+    "assumption_without_note": [(NOTE, "")],
+    "source_url_not_http": [(SOURCE, SOURCE + '      url: "javascript:alert(1)"\n')],
+    "missing_language": [(LABEL, 'label: {zh: "每周标准工时"}')],
+    "control_character": [(LABEL, 'label: {zh: "每周\\e标准工时", en: "Standard\\u202e working week"}')],
+    "unknown_channel_id": [("  - id: zhihu\n", "  - id: zhihuu\n")],
+    "extra_role_is_a_playbook_role": [("  - id: room_control\n", "  - id: data\n")],
+    "role_missing_from_hiring": [("  - role: data\n", "  - role: data_team\n")],
+    "bad_default_scenario": [("  goals: [conversion]", "  goals: [fame]")],
+    "five_mistakes_at_once": [
+        (HOURS, HOURS + "    colour: red\n"),
+        ("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: 1.25"),
+        ("      design_tech:\n        value: 1\n", "      designer:\n        value: 1\n"),
+        (LABEL, 'label: {zh: "每周标准工时"}'),
+        (SOURCE, ""),
+    ],
+}
+
+
+def report_for(tmp_path: Path, edits: list[tuple[str, str]]) -> str:
+    path = tmp_path / "sizing.yaml"
+    path.write_text(edited(VALID, edits), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_sizing(path)
+    return caught.value.report() + "\n"
+
+
+def test_the_fixture_is_valid() -> None:
+    assert load_sizing(FIXTURE).channels
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_error_report_matches_golden(case: str, tmp_path: Path) -> None:
+    report = report_for(tmp_path, CASES[case])
+    assert_golden(report, f"validation/sizing/{case}.txt")
+    assert_located_report(report, "sizing.yaml")
+
+
+def test_five_mistakes_are_all_reported_in_one_run(tmp_path: Path) -> None:
+    assert report_for(tmp_path, CASES["five_mistakes_at_once"]).splitlines()[-1] == "Found 5 problems."
