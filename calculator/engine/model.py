@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .schema import LANGS
+
 
 @dataclass(frozen=True)
 class Text:
@@ -21,7 +23,7 @@ class Text:
 
 
 def _no_lang(lang: str) -> str:
-    raise KeyError(f"unknown language {lang!r} (allowed: zh, en)")
+    raise KeyError(f"unknown language {lang!r} (allowed: {', '.join(LANGS)})")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import DataError, PathKey, Problem, Unlocated
@@ -271,8 +271,6 @@ class SizingModel:
     default_scenario: Scenario | None = None
     #: the playbook's role ids (roles.yaml, in its order); the six defaults when roles.yaml is not at hand
     playbook_role_ids: tuple[str, ...] = DEFAULT_ROLE_IDS
-    #: where the model was read from, so later cross-checks can name file and line (not part of equality)
-    origin: Reporter | None = field(default=None, compare=False, repr=False)
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -877,9 +875,7 @@ def sizing_from_data(
     problems += _cross_check(raw, where, role_ids, frozenset(names))
     if problems or checked is INVALID:
         raise DataError(problems)
-    model = SizingModel(
-        **{k: v for k, v in checked.items() if k != "default_scenario"}, playbook_role_ids=role_ids, origin=where
-    )
+    model = SizingModel(**{k: v for k, v in checked.items() if k != "default_scenario"}, playbook_role_ids=role_ids)
     model = _with_fallbacks(model, names)
     if checked["default_scenario"] is not None:
         scenario, found = scenario_problems(checked["default_scenario"], model, _Within(where, ("default_scenario",)))
