@@ -8,14 +8,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .datafiles.load import DATA_DIR, read_all
+from .datafiles.load import DATA_DIR, PANEL_FILE, load_panel, read_all
 from .engine.errors import DataError, Problem
 
 
 def check(root: Path = DATA_DIR) -> list[Problem]:
     """Every problem in the data files under ``root`` (an empty list when all is well)."""
     try:
-        read_all(root)
+        _, sizing = read_all(root)
+        load_panel(root / PANEL_FILE, sizing)  # the calibration panel's scenarios must fit the model
     except DataError as exc:
         return exc.problems
     return []

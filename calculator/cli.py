@@ -17,13 +17,14 @@ from typing import Any, TextIO
 from .datafiles.load import DATA_DIR, ROLES_FILE, SIZING_FILE, load_playbook, load_sizing
 from .engine import strictjson
 from .engine.errors import DataError
-from .engine.fmt import fmt
-from .engine.model import Playbook, Text
+from .engine.model import Playbook
 from .engine.scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
 from .engine.schema import LANGS
 from .engine.share import encode
-from .engine.sizing import Plan, plan_to_data, size
-from .engine.sizing_data import SizingModel
+from .engine.sizing.model import SizingModel
+from .engine.sizing.plan import Plan, size
+from .engine.sizing.plan_data import plan_to_data
+from .engine.sizing.wording import Wording
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -48,6 +49,7 @@ UI = {
         "col_peak": "冲刺期",
         "total": "合计",
         "no_peak": "没有节点大促，因此没有冲刺期。",
+        "version": "模型版本",
         "hours": "小时/周",
     },
     "en": {
@@ -67,6 +69,7 @@ UI = {
         "col_peak": "Peak",
         "total": "Total",
         "no_peak": "No node campaigns, so no peak.",
+        "version": "Model version",
         "hours": "h/week",
     },
 }
@@ -120,43 +123,42 @@ def _table(rows: list[list[str]], right: frozenset[int] = frozenset()) -> list[s
     return [INDENT + "  ".join(_pad(c, widths[i], i in right) for i, c in enumerate(row)).rstrip() for row in rows]
 
 
-def render_table(plan: Plan, model: SizingModel, lang: str, names: dict[str, Text] | None = None) -> str:
+def render_table(plan: Plan, model: SizingModel, lang: str) -> str:
     """The plan as a person reads it in a terminal."""
-    ui = UI[lang]
-    d = plan.decimals
-    names = names or {}
-
-    def name(role: str) -> str:
-        return (names.get(role) or model.packing.title(role))[lang]
-
-    lines = [ui["plan"].format(people=plan.total_headcount, fte=fmt(plan.total_fte, d)), plan.lead_decision[lang], ""]
+    ui, w = UI[lang], Wording(model, plan.decimals)
+    n = w.n
+    lines = [ui["plan"].format(people=plan.total_headcount, fte=n(plan.total_fte)), w.headcount_range(plan, lang)]
+    lines += [w.lead_decision(plan, lang), *(f"! {text}" for text in w.warnings(plan, lang)), ""]
     lines.append(ui["positions"])
     rows = [[ui["col_step"], ui["col_title"], ui["col_count"], ui["col_fte"], ui["col_roles"]]]
     for i, p in enumerate(plan.positions, 1):
-        carried = ", ".join(f"{name(r)} {fmt(v, d)}" for r, v in p.shares)
-        rows.append([str(i), p.title[lang], str(p.count), fmt(p.fte, d), carried])
+        carried = ", ".join(f"{w.name(r, lang)} {n(v)}" for r, v in p.shares)
+        rows.append([str(i), w.title(p, lang), str(p.count), n(p.fte + p.lead_share), carried])
     lines += _table(rows, frozenset({0, 2, 3}))
     lines += ["", ui["hiring"]]
     for step in plan.hiring_order:
-        lines.append(f"{INDENT}{step.step}. {step.title[lang]} ×{step.count}: {step.reason[lang]}")
+        p = plan.positions[step.position]
+        lines.append(f"{INDENT}{step.step}. {w.title(p, lang)} ×{step.count}: {w.reason(p, plan, lang)}")
     lines += ["", ui["roles"]]
     for role in plan.roles:
         if not role.fte and not role.drivers:
             continue
-        lines.append(f"{INDENT}{name(role.id)} ({role.id}): {fmt(role.fte, d)} FTE = {role.formula[lang]}")
+        formula = w.role_formula(plan, role.id, lang)
+        lines.append(f"{INDENT}{w.name(role.id, lang)} ({role.id}): {formula}")
         for drv in role.drivers:
-            lines.append(f"{INDENT * 2}- {drv.label[lang]}: {drv.formula[lang]}")
+            lines.append(f"{INDENT * 2}- {drv.label[lang]}: {w.driver_formula(drv, lang)}")
     lines.append("")
     if plan.peak is None:
         lines.append(ui["no_peak"])
     else:
-        lines.append(ui["peak"].format(n=plan.peak.campaigns_per_year, weeks=plan.peak.weeks))
+        lines.append(ui["peak"].format(n=plan.peak.campaigns_per_year, weeks=plan.peak.weeks_each))
         steady = {r.id: r.fte for r in plan.roles}
         rows = [[ui["col_role"], ui["col_steady"], ui["col_peak"]]]
-        rows += [[name(r), fmt(steady[r], d), fmt(v, d)] for r, v in plan.peak.roles if v or steady[r]]
-        rows.append([ui["total"], fmt(plan.total_fte, d), fmt(plan.peak.total_fte, d)])
+        rows += [[w.name(r, lang), n(steady[r]), n(v)] for r, v in plan.peak.roles if v or steady[r]]
+        rows.append([ui["total"], n(plan.total_fte), n(plan.peak.total_fte)])
         lines += _table(rows, frozenset({1, 2}))
-        lines.append(INDENT + plan.peak.formula[lang])
+        lines.append(INDENT + w.peak(plan, lang))
+    lines += ["", f"{ui['version']} {plan.model_version}"]
     return "\n".join(lines) + "\n"
 
 
@@ -200,19 +202,14 @@ def main(
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
     args = _parser().parse_args(argv)
     playbook = _playbook(args.data_dir, err)
-    roles = {} if playbook is None else {r.id: r.name for r in playbook.roles}
-    try:
-        if playbook is None:
-            model = load_sizing(args.data_dir / SIZING_FILE)
-        else:  # the playbook's roles, including any an editor has added, are the ones sized
-            model = load_sizing(args.data_dir / SIZING_FILE, role_ids=list(roles), role_names=roles)
+    try:  # the playbook's roles, including any an editor has added, are the ones sized
+        model = load_sizing(args.data_dir / SIZING_FILE, playbook)
     except DataError as exc:
         print(exc.report(), file=err)
         return EXIT_DATA
     except OSError as exc:
         print(f"{args.data_dir / SIZING_FILE}: cannot read the sizing data ({exc.strerror or exc})", file=err)
         return EXIT_DATA
-    names = roles
     scenario: Scenario
     if args.scenario is None:
         scenario = default_scenario(model)
@@ -229,10 +226,10 @@ def main(
     plan = size(scenario, model)
     link = f"{args.link.split('#')[0]}#{encode(scenario)}" if args.link else ""
     if args.format == "json":
-        data = plan_to_data(plan) | ({"link": link} if link else {})
+        data = plan_to_data(plan, model) | ({"link": link} if link else {})
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(render_table(plan, model, args.lang, names))
+        out.write(render_table(plan, model, args.lang))
         if link:
             out.write(f"\n{'分享链接' if args.lang == 'zh' else 'Share link'}: {link}\n")
     return EXIT_OK

@@ -16,11 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from calculator.bundle import browser_bundle
-from calculator.datafiles.load import ROLES_FILE, SIZING_FILE, load_all
+from calculator.datafiles.calibration import Case
+from calculator.datafiles.load import PANEL_FILE, ROLES_FILE, SIZING_FILE, load_all, load_panel
 from calculator.engine.errors import DataError
 from calculator.engine.model import Playbook
 from calculator.engine.playbook import playbook_to_data
-from calculator.engine.sizing_data import SizingModel, sizing_to_data
+from calculator.engine.sizing.model import SizingModel
 from calculator.pages.calculator_page import HTML_BLOCK, calculator_html, calculator_page
 from calculator.pages.methodology import methodology_page, role_sizing_section
 from calculator.pages.nav import CALCULATOR, METHODOLOGY, role_path, site_nav
@@ -37,6 +38,7 @@ class _State:
 
     playbook: Playbook | None = None
     sizing: SizingModel | None = None
+    panel: tuple[Case, ...] = ()
     #: page src_uri -> {block key: HTML}: placed after Markdown ran, never read by it
     html_blocks: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -51,9 +53,10 @@ def language(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         playbook, sizing = load_all(ROOT)
+        panel = load_panel(ROOT / PANEL_FILE, sizing)
     except DataError as exc:
         raise PluginError(f"the data files have errors:\n{exc.report()}") from None
-    _state.playbook, _state.sizing, _state.html_blocks = playbook, sizing, {}
+    _state.playbook, _state.sizing, _state.panel, _state.html_blocks = playbook, sizing, panel, {}
     config.nav = site_nav(playbook, language(config))
     return config
 
@@ -63,12 +66,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert playbook and sizing  # on_config has loaded them or stopped the build
     sections = {r.id: role_sizing_section(sizing, r.id, lang) for r in playbook.roles}
     pages = playbook_pages(playbook, lang, sections)
-    pages[METHODOLOGY] = methodology_page(sizing, lang)
+    pages[METHODOLOGY] = methodology_page(sizing, lang, _state.panel)
     pages[CALCULATOR] = calculator_page(lang)
     _state.html_blocks[CALCULATOR] = {HTML_BLOCK: calculator_html(sizing, playbook, lang)}  # the default plan
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
-    for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing_to_data(sizing))):
+    # sizing.json is the validated document itself: the browser validates it with the same specs
+    for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing.document)):
         export = json.dumps(data, ensure_ascii=False, indent=1)
         files.append(File.generated(config, f"data/{name}.json", content=export))
     files.append(File.generated(config, "data/calculator.zip", content=browser_bundle()))  # the browser's Python
@@ -96,5 +100,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     server.watch(str(ROOT / ROLES_FILE))
     server.watch(str(ROOT / SIZING_FILE))
+    server.watch(str(ROOT / PANEL_FILE))
     server.watch(str(ROOT / "calculator"))
     return server

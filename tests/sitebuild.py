@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "mkdocs.en.yml", "roles.yaml", "sizing.yaml", "docs", "hooks", "calculator")
+COPIED = ("mkdocs.yml", "mkdocs.en.yml", "roles.yaml", "sizing.yaml", "calibration.yaml", "docs", "hooks", "calculator")
 
 
 def copy_repo(dest: Path) -> Path:

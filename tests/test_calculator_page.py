@@ -15,22 +15,22 @@ import pytest
 from markdown import Markdown
 
 from calculator.bundle import browser_bundle, engine_files
-from calculator.datafiles.load import load_playbook, load_sizing
 from calculator.engine.browser import Calculator
 from calculator.engine.export import plan_to_csv, plan_to_markdown
 from calculator.engine.fmt import fmt
 from calculator.engine.playbook import playbook_to_data
 from calculator.engine.result_html import render_result
-from calculator.engine.scenario import parse_scenario
+from calculator.engine.scenario import default_scenario, parse_scenario
 from calculator.engine.share import ShareLinkError, decode, encode
-from calculator.engine.sizing import plan_to_data, size
-from calculator.engine.sizing_data import sizing_from_json, sizing_to_data
+from calculator.engine.sizing.loading import roles_from_playbook, sizing_from_json
+from calculator.engine.sizing.plan import size
+from calculator.engine.sizing.plan_data import plan_to_data
 from calculator.pages.calculator_page import HTML_BLOCK, calculator_html, calculator_page
 from calculator.pages.rawhtml import placeholder, substitute
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = load_sizing(ROOT / "sizing.yaml")
-PLAYBOOK = load_playbook(ROOT / "roles.yaml")
+from tests.sizing_fixtures import MODEL, PLAYBOOK  # noqa: E402
+
 SCENARIO = parse_scenario(
     {"goals": ["growth"], "channels": {"douyin": {"live_hours_per_week": 20, "posts_per_week": 5}}}, MODEL
 )
@@ -80,7 +80,7 @@ def test_broken_share_links_say_why(fragment: str, message: str) -> None:
 
 def test_csv_export_has_positions_totals_and_drivers() -> None:
     plan = size(SCENARIO, MODEL)
-    rows = list(csv.reader(io.StringIO(plan_to_csv(plan, "en"))))
+    rows = list(csv.reader(io.StringIO(plan_to_csv(plan, MODEL, "en"))))
     assert rows[0] == ["Positions", "People", "FTE", "Roles carried"]
     total = next(r for r in rows if r and r[0] == "Total")
     assert total[1:3] == [str(plan.total_headcount), fmt(plan.total_fte, plan.decimals)]
@@ -91,29 +91,35 @@ def test_csv_export_has_positions_totals_and_drivers() -> None:
 
 def test_markdown_export_reads_as_a_report() -> None:
     plan = size(SCENARIO, MODEL)
-    text = plan_to_markdown(plan, "zh", "https://example.org/calculator/#" + encode(SCENARIO))
-    assert text.startswith(f"# 团队编制方案: {plan.total_headcount} / {fmt(plan.total_fte, plan.decimals)} FTE")
+    text = plan_to_markdown(plan, MODEL, "zh", "https://example.org/calculator/#" + encode(SCENARIO))
+    assert text.startswith(f"# 团队编制方案: {plan.total_headcount} 人 / {fmt(plan.total_fte, plan.decimals)} FTE")
     assert "#scenario=" in text and "## 招聘顺序" in text
+    low, high = plan.headcount_range
+    assert f"{low}–{high}" in text and text.rstrip().endswith(f"模型版本 {plan.model_version}")
 
 
 def test_result_html_escapes_data() -> None:
-    data = sizing_to_data(MODEL)
-    data["packing"]["titles"]["content"] = {"zh": "<script>alert(1)</script>", "en": '<img src=x onerror="x">'}
-    model = sizing_from_json(data)
+    data = json.loads(json.dumps(MODEL.document))
+    data["channels"][0]["formats"][0]["hours_per_post"]["content"]["label"] = {
+        "zh": "<script>alert(1)</script>",
+        "en": '<img src=x onerror="x">',
+    }
+    model = sizing_from_json(data, roles_from_playbook(PLAYBOOK.roles))
     plan = size(parse_scenario({"channels": {"wechat_oa": {"posts_per_week": 20}}}, model), model)
     for lang in ("zh", "en"):
-        html = render_result(plan, lang, {"content": "../roles/content/"}, "../methodology/")
+        html = render_result(plan, model, lang, {"content": "../roles/content/"}, "../methodology/")
         assert "<script>" not in html and "<img" not in html
-    assert "&lt;script&gt;" in render_result(plan, "zh", {}, "m/")
+    assert "&lt;script&gt;" in render_result(plan, model, "zh", {}, "m/")
 
 
 def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
     calc = Calculator(
-        json.dumps(playbook_to_data(PLAYBOOK)), json.dumps(sizing_to_data(MODEL)), "en", "../roles/", "../methodology/"
+        json.dumps(playbook_to_data(PLAYBOOK)), json.dumps(MODEL.document), "en", "../roles/", "../methodology/"
     )
     good = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": 4}}}), "http://x/calculator/"))
     plan = size(parse_scenario({"channels": {"weibo": {"posts_per_week": 4}}}, MODEL), MODEL)
-    assert good["ok"] and good["plan"] == json.loads(json.dumps(plan_to_data(plan)))
+    assert good["ok"] and good["plan"] == json.loads(json.dumps(plan_to_data(plan, MODEL)))
+    assert good["model_version"] == "2.0"
     assert good["total_fte"] == fmt(plan.total_fte, plan.decimals)
     assert good["fragment"] == encode(plan.scenario) and "http://x/calculator/#scenario=" in good["markdown"]
     bad = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": -1}}, "comments_per_week": "x"})))
@@ -140,7 +146,10 @@ def test_calculator_page_has_a_field_per_input_and_the_default_plan() -> None:
         assert (f'name="channels.{channel.id}.live_hours_per_week"' in page) == channel.live
     for goal in MODEL.goals:
         assert f'value="{goal.id}"' in page
-    plan = size(MODEL.default_scenario, MODEL)  # type: ignore[arg-type]
+    for input_id in ("service_hours_per_week", "ad_spend_per_month", "creator_collaborations_per_month"):
+        assert f'name="{input_id}"' in page
+    assert 'name="channels.bilibili.format"' in page and '<option value="long">' in page
+    plan = size(default_scenario(MODEL), MODEL)
     assert f'data-total-headcount="{plan.total_headcount}"' in page
     assert 'data-state="prerendered"' in page
     assert "<script" not in page  # instant navigation re-runs scripts; data rides in attributes
@@ -150,7 +159,7 @@ def test_bundle_is_the_engine_folder_and_imports_without_build_tools(tmp_path: P
     bundle = browser_bundle()
     assert bundle == browser_bundle()  # deterministic
     names = zipfile.ZipFile(io.BytesIO(bundle)).namelist()
-    engine = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator" / "engine").glob("*.py"))
+    engine = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator" / "engine").rglob("*.py"))
     assert names == ["calculator/__init__.py", *engine]
     assert names == [p.relative_to(ROOT).as_posix() for p in engine_files()]
     (tmp_path / "b.zip").write_bytes(bundle)
@@ -162,3 +171,21 @@ def test_bundle_is_the_engine_folder_and_imports_without_build_tools(tmp_path: P
     run = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "b.zip" in run.stdout
+
+
+# A link made by model 1.x (the default scenario, encoded by the calculator before model 2.0)
+OLD_LINK = (
+    "scenario=eyJjaGFubmVscyI6eyJkb3V5aW4iOnsicG9zdHNfcGVyX3dlZWsiOjcsImxpdmVfaG91cnNfcGVyX3dlZWsiOjQyfSwieGlhb2hvbmdz"
+    "aHUiOnsicG9zdHNfcGVyX3dlZWsiOjN9fSwicHJpdmF0ZV9kb21haW4iOnsiZ3JvdXBzIjoxMCwiY29udGFjdHMiOjE1MDB9LCJjb21tZW50c19wZXJf"
+    "d2VlayI6MTUwLCJjYW1wYWlnbnNfcGVyX3llYXIiOjIsImdvYWxzIjpbImNvbnZlcnNpb24iXX0"
+)
+
+
+def test_links_made_before_model_2_still_open_and_keep_their_form() -> None:
+    scenario = decode("#" + OLD_LINK, MODEL)
+    assert scenario == default_scenario(MODEL)
+    assert encode(scenario) == OLD_LINK  # new optional fields at their defaults are left out of the link
+    richer = parse_scenario(
+        {"ad_spend_per_month": 50000, "channels": {"bilibili": {"posts_per_week": 1, "format": "long"}}}, MODEL
+    )
+    assert decode(encode(richer), MODEL) == richer

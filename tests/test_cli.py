@@ -47,7 +47,10 @@ def test_same_input_same_output() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("zh", ["团队方案", "招聘顺序", "新媒体运营（全能）"]), ("en", ["Team plan", "Hiring order", "all-rounder"])],
+    [
+        ("zh", ["团队方案", "招聘顺序", "一个人做得完全部工作", "模型版本 2.0"]),
+        ("en", ["Team plan", "Hiring order", "One person can do all the work"]),
+    ],
 )
 def test_table(lang: str, words: list[str]) -> None:
     result = run("-", "--format", "table", "--lang", lang, stdin=SOLO)
@@ -59,7 +62,8 @@ def test_table(lang: str, words: list[str]) -> None:
 
 def test_table_shows_peak_and_live_crew() -> None:
     result = run("--format", "table", "--lang", "en")
-    assert "Campaign peak" in result.stdout and "Live host" in result.stdout and "Live-room controller" in result.stdout
+    assert "Campaign peak" in result.stdout and "Live Host" in result.stdout and "Live-Room Controller" in result.stdout
+    assert "Plausible range" in result.stdout
 
 
 BAD = [
@@ -144,18 +148,23 @@ def test_json_says_whether_the_lead_is_dedicated() -> None:
 
 def test_table_shows_the_player_coach_lead_inside_a_position() -> None:
     result = run(
-        "-", "--format", "table", "--lang", "en", stdin='{"private_domain": {"groups": 20}, "comments_per_week": 300}'
+        "-",
+        "--format",
+        "table",
+        "--lang",
+        "en",
+        stdin='{"channels": {"wechat_oa": {"posts_per_week": 5}}, "private_domain": {"groups": 30, "contacts": 5000}}',
     )
     assert result.returncode == 0, result.stderr
-    assert "Team plan: headcount 2, 2.08 FTE" in result.stdout
-    assert "User operator (incl. team lead)" in result.stdout
-    assert "Head of new-media operations  " not in result.stdout  # no position row of its own
+    assert "Team plan: headcount 2," in result.stdout
+    assert "Content Operations Specialist (also Design & Tech Support; leads the team)" in result.stdout
+    assert "Head of New-Media Operations  " not in result.stdout  # no position row of its own
 
 
 def test_link_option_prints_a_share_link_the_site_opens() -> None:
     """A consultant can hand a client the calculator link for a plan made on the command line."""
-    from calculator.datafiles.load import load_sizing
     from calculator.engine.share import decode
+    from tests.sizing_fixtures import MODEL
 
     scenario = '{"channels": {"weibo": {"posts_per_week": 4}}, "goals": ["growth"]}'
     run = subprocess.run(
@@ -168,6 +177,6 @@ def test_link_option_prints_a_share_link_the_site_opens() -> None:
     assert run.returncode == 0, run.stderr
     link = json.loads(run.stdout)["link"]
     assert link.startswith("https://example.org/calculator/#scenario=")
-    opened = decode(link.split("#", 1)[1], load_sizing(ROOT / "sizing.yaml"))
+    opened = decode(link.split("#", 1)[1], MODEL)
     assert [(c.channel, c.posts_per_week) for c in opened.active_channels] == [("weibo", 4)]
     assert opened.goals == ("growth",)

@@ -29,10 +29,11 @@ from playwright.sync_api import Browser
 from calculator.datafiles.load import load_sizing
 from calculator.engine.export import plan_to_markdown
 from calculator.engine.scenario import parse_scenario
-from calculator.engine.sizing import size
+from calculator.engine.sizing.plan import size
 from calculator.pages import md_text
 from tests.conftest import QuietHandler, _free_port
 from tests.sitebuild import ROOT, build, copy_repo
+from tests.sizing_fixtures import PLAYBOOK
 
 PROBE = "xss-probe"
 PAYLOADS = [
@@ -155,9 +156,9 @@ def test_markdown_export_of_a_poisoned_plan_renders_as_text(tmp_path: Path) -> N
     (tmp_path / "sizing.yaml").write_text(
         yaml.safe_dump(_poison(data, itertools.cycle(PAYLOADS)), allow_unicode=True), encoding="utf-8"
     )
-    model = load_sizing(tmp_path / "sizing.yaml")
+    model = load_sizing(tmp_path / "sizing.yaml", PLAYBOOK)
     scenario = parse_scenario({"channels": {"douyin": {"posts_per_week": 7, "live_hours_per_week": 20}}}, model)
-    markdown = plan_to_markdown(size(scenario, model), "en", "http://x/calculator/#scenario=abc")
+    markdown = plan_to_markdown(size(scenario, model), model, "en", "http://x/calculator/#scenario=abc")
     assert "alert(401)" in markdown
     rendered = Markdown(extensions=["tables", "attr_list", "pymdownx.superfences"]).convert(markdown)
     parser = _Elements()

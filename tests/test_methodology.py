@@ -1,102 +1,91 @@
-"""The methodology page and role sizing sections: same objects as the engine, escaped, linked."""
+"""The methodology page and role sizing sections: the engine's own parameters, panel and example, escaped, linked."""
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from calculator.datafiles.load import load_sizing
-from calculator.engine.model import Text
-from calculator.engine.playbook import ROLE_IDS
-from calculator.engine.sizing_data import sizing_to_data
+from calculator.engine.fmt import fmt
+from calculator.engine.scenario import default_scenario
+from calculator.engine.sizing.model import iter_parameters
+from calculator.engine.sizing.plan import size
 from calculator.pages.methodology import ANCHORS, methodology_page, role_sizing_section
+from tests.sizing_fixtures import MODEL, PANEL, PLAYBOOK
 
-MODEL = load_sizing(Path(__file__).resolve().parent.parent / "sizing.yaml")
+CASES = tuple(PANEL)
 
 
-def parameter_rows(data: object, path: str = "") -> list[tuple[str, float]]:
-    """(path, value) of every parameter in the exported data."""
-    if isinstance(data, dict):
-        if "value" in data and "unit" in data:
-            return [(path, data["value"])]
-        return [row for k, v in data.items() for row in parameter_rows(v, f"{path}.{k}" if path else k)]
-    if isinstance(data, list):
-        return [
-            row
-            for i, v in enumerate(data)
-            for row in parameter_rows(v, f"{path}.{v['id']}" if isinstance(v, dict) and "id" in v else f"{path}[{i}]")
-        ]
-    return []
+def page(lang: str) -> str:
+    from calculator.datafiles.load import PANEL_FILE, load_panel
+    from tests.sitebuild import ROOT
+
+    return methodology_page(MODEL, lang, load_panel(ROOT / PANEL_FILE, MODEL))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_parameter_is_on_the_page_with_its_value(lang: str) -> None:
-    page = methodology_page(MODEL, lang)
-    rows = [r for r in parameter_rows(sizing_to_data(MODEL)) if not r[0].startswith("default_scenario")]
-    assert len(rows) > 50
-    for path, value in rows:
-        match = re.search(rf"^\| `{re.escape(path)}` \| [^|]+ \| ([^|]+) \|", page, re.M)
-        assert match, path
-        assert float(match.group(1)) == value
+def test_every_parameter_is_on_the_page_with_its_value_and_basis(lang: str) -> None:
+    text = page(lang)
+    for _, path, _, p in iter_parameters(MODEL):
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{path}` |")), None)
+        assert row is not None, path
+        assert f"| {fmt(p.value)} |" in row and p.grade in row, (path, row)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_anchors_and_labels(lang: str) -> None:
-    page = methodology_page(MODEL, lang)
+def test_anchors_sources_and_grades(lang: str) -> None:
+    text = page(lang)
     for anchor in ANCHORS:
-        assert f"{{#{anchor}}}" in page
-    assumption = "假设" if lang == "zh" else "Assumption"
-    assert f"**{assumption}**" in page
-    assert "Knowlagent" in page
+        assert f"{{#{anchor}}}" in text
+    assert "[S]" in text and "[S-]" in text and "[A]" in text
+    assert ("据出处调整" if lang == "zh" else "adapted") in text
+    assert "https://www.orbitmedia.com/blog/blogging-statistics/" in text
 
 
-def test_formulas_show_the_productive_hours() -> None:
-    assert "40 × (1 − 0.25) × 0.8 = **24**" in methodology_page(MODEL, "en")
-    assert "40 × (1 − 0.25) = **30**" in methodology_page(MODEL, "zh")
+def test_formulas_show_one_productive_hours_basis() -> None:
+    line = next(line for line in page("en").splitlines() if "**Productive hours**" in line)
+    assert "40 × (1 − 0.25) = **30** h" in line and "utilisation discount" in line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_calibration_table_shows_every_scenario_with_the_model_result(lang: str) -> None:
+    text = page(lang)
+    section = text[text.index("{#calibration}") : text.index("{#capacity}")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == len(CASES) >= 25
+    for case, row in zip(CASES, rows, strict=True):
+        plan = size(case.scenario, MODEL)
+        assert f"| {plan.total_headcount} (" in row
+        assert f"{plan.headcount_range[0]}–{plan.headcount_range[1]}" in row
+
+
+def test_worked_example_is_the_default_plan() -> None:
+    text = page("en")
+    section = text[text.index("{#example}") : text.index("{#calibration}")]
+    plan = size(default_scenario(MODEL), MODEL)
+    assert f"Execution team of {plan.leadership.execution_headcount}" in section
+    assert f"{plan.headcount_range[0]}–{plan.headcount_range[1]}" in section
 
 
 def test_data_strings_are_escaped() -> None:
-    cap = MODEL.capacity
-    evil = replace(cap.hours_per_week, label=Text("<b>周|</b>", "<script>x</script> | *bold*"))
-    page = methodology_page(replace(MODEL, capacity=replace(cap, hours_per_week=evil)), "en")
-    assert "<script>" not in page
-    assert "&#60;script&#62;" in page and "&#124;" in page and "&#42;bold&#42;" in page
+    text = page("en")
+    assert "<script" not in text and "<img" not in text
+    assert re.search(r"\[Orbit Media[^\]]*\]\(https://www\.orbitmedia\.com", text)
 
 
-@pytest.mark.parametrize("role", [*ROLE_IDS, "host", "room_control"])
+@pytest.mark.parametrize("role", [r.id for r in PLAYBOOK.roles])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_role_section_links_to_existing_anchors(role: str, lang: str) -> None:
+def test_role_section_links_to_existing_anchors_without_parameter_paths(role: str, lang: str) -> None:
     section = role_sizing_section(MODEL, role, lang)
-    assert section.startswith("## ")
-    links = re.findall(r"\]\(\.\./methodology\.md#([a-z-]+)\)", section)
-    assert links and set(links) <= set(ANCHORS)
+    for anchor in re.findall(r"methodology\.md#([\w-]+)", section):
+        assert anchor in ANCHORS
+    assert "`channels." not in section and "`workloads." not in section  # paths live on the methodology page
 
 
-def test_role_section_lists_the_drivers_of_the_role() -> None:
-    section = role_sizing_section(MODEL, "user", "en")
-    assert "community.hours_per_group_per_week.user" in section
-    assert "Conversion × 1.2" in section
-    lead = role_sizing_section(MODEL, "director", "zh")
-    assert "#leadership" in lead
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_lead_positions_and_absorbing_are_explained(lang: str) -> None:
-    page = methodology_page(MODEL, lang)
-    ld = MODEL.leadership
-    for key, lp in (("player_coach", ld.player_coach), ("team_lead", ld.team_lead)):
-        assert f"| `leadership.{key}` | {lp.title[lang]} |" in page
-    # (24 h - 2 h base) / 1.5 h per execution FTE = 14.67 execution FTE covered by one head
-    assert "14.7" in page
-    assert "| `packing.absorb_below` |" in page
-
-
-def test_a_validated_source_url_is_linked() -> None:
-    weeks = MODEL.campaigns.weeks_per_year
-    assert weeks.source is not None
-    linked = replace(weeks, source=replace(weeks.source, url="https://example.com/calendar"))
-    page = methodology_page(replace(MODEL, campaigns=replace(MODEL.campaigns, weeks_per_year=linked)), "en")
-    assert "[Gregorian calendar](https://example.com/calendar)" in page
+def test_role_section_lists_the_work_and_who_may_share_the_person() -> None:
+    video = html.unescape(role_sizing_section(MODEL, "video", "en"))
+    assert "Douyin · Short video: shooting and editing: 2.75 h/post [S-]" in video
+    assert "[Content Operations Specialist](content.md)" in video
+    host = html.unescape(role_sizing_section(MODEL, "host", "zh"))
+    assert "主播在播" in host and "可由同一人兼任" not in host  # the host combines with no one

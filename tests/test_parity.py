@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from calculator.bundle import browser_bundle
-from calculator.datafiles.load import load_sizing
+from calculator.engine.playbook import playbook_to_data
 from calculator.engine.scenario import ScenarioError, parse_scenario
-from calculator.engine.sizing import plan_to_data, size
-from calculator.engine.sizing_data import sizing_to_data
+from calculator.engine.sizing.plan import size
+from calculator.engine.sizing.plan_data import plan_to_data
+from tests.sizing_fixtures import MODEL, PLAYBOOK
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = load_sizing(ROOT / "sizing.yaml")
 CHANNELS = [c.id for c in MODEL.channels]
 LIVE = [c.id for c in MODEL.channels if c.live]
 GOALS = [g.id for g in MODEL.goals]
@@ -28,7 +28,21 @@ def batch() -> list[object]:
     scenarios: list[object] = [
         {},
         {"channels": {"wechat_oa": {"posts_per_week": 3}}},
-        sizing_to_data(MODEL)["default_scenario"],
+        MODEL.default_scenario,
+        {
+            "channels": {
+                "xiaohongshu": {"posts_per_week": 7, "format": "image"},
+                "bilibili": {"posts_per_week": 1, "format": "long"},
+            }
+        },
+        {
+            "ad_spend_per_month": 300000,
+            "creator_collaborations_per_month": 40,
+            "service_hours_per_week": 98,
+            "channels": {"douyin": {"live_hours_per_week": 42}},
+            "comments_per_week": 3000,
+            "campaigns_per_year": 9,
+        },
         {"channels": {c: {"posts_per_week": 5} for c in CHANNELS}, "goals": GOALS},
         {"channels": {c: {"posts_per_week": 2.5, "live_hours_per_week": 12.5} for c in LIVE}, "goals": ["retention"]},
         {"private_domain": {"groups": 40, "contacts": 20000}, "comments_per_week": 900, "goals": ["retention"]},
@@ -51,7 +65,7 @@ def batch() -> list[object]:
 
 def cpython(raw: object) -> object:
     try:
-        return plan_to_data(size(parse_scenario(raw, MODEL), MODEL))
+        return plan_to_data(size(parse_scenario(raw, MODEL), MODEL), MODEL)
     except ScenarioError as exc:
         return {"error": [str(p) for p in exc.problems]}
 
@@ -61,10 +75,12 @@ def test_pyodide_results_equal_cpython(tmp_path: Path) -> None:
     bundle = tmp_path / "calculator.zip"
     bundle.write_bytes(browser_bundle())
     sizing = tmp_path / "sizing.json"
-    sizing.write_text(json.dumps(sizing_to_data(MODEL), ensure_ascii=False), encoding="utf-8")
+    sizing.write_text(json.dumps(MODEL.document, ensure_ascii=False), encoding="utf-8")
+    roles = tmp_path / "roles.json"
+    roles.write_text(json.dumps(playbook_to_data(PLAYBOOK), ensure_ascii=False), encoding="utf-8")
     scenarios = batch()
     run = subprocess.run(
-        ["node", str(ROOT / "tests/js/parity.mjs"), str(bundle), str(sizing)],
+        ["node", str(ROOT / "tests/js/parity.mjs"), str(bundle), str(sizing), str(roles)],
         input=json.dumps(scenarios),
         capture_output=True,
         text=True,

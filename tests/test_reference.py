@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from calculator.engine import schema, sizing_data
+from calculator.engine import schema
 from calculator.engine.errors import Unlocated
 from calculator.engine.playbook import PLAYBOOK, ROLE
 from calculator.engine.schema import (
     Enum,
     Field,
+    Flag,
     Id,
     ListOf,
     LocalText,
@@ -25,7 +26,9 @@ from calculator.engine.schema import (
     Str,
     validate,
 )
-from calculator.engine.sizing_data import Flag, ParameterSpec, Passthrough, RoleMap, TitleMap, param
+from calculator.engine.sizing import model as sizing_model
+from calculator.engine.sizing import specs as sizing_data
+from calculator.engine.sizing.specs import ParameterSpec, Passthrough, RoleMap, param
 from calculator.pages import md_text
 from calculator.pages.reference import FILES, allowed, schema_reference_page, sections
 
@@ -60,7 +63,7 @@ def test_nested_paths_types_and_allowed_values() -> None:
     years = next(line for line in page.splitlines() if line.startswith("| `roles[].skills[].experience_years`"))
     assert "integer from 0 to 40" in years and "optional" in years
     channel = next(line for line in page.splitlines() if line.startswith("| `channels[].id`"))
-    assert all(f"`{c}`" in channel for c in sizing_data.CHANNEL_IDS)
+    assert all(f"`{c}`" in channel for c in sizing_model.CHANNEL_IDS)
     assert "`\\A[a-z][a-z0-9_]{0,47}\\Z`" in page
     assert "optional, default `[]`" in page  # duties[].examples
 
@@ -97,7 +100,6 @@ def test_every_spec_class_is_described() -> None:
         Flag: Flag(),
         ParameterSpec: param(5),
         RoleMap: RoleMap(param(5)),
-        TitleMap: TitleMap(),
         Passthrough: Passthrough(),
     }
     defined = {

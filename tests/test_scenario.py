@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from calculator.datafiles.load import load_sizing
 from calculator.engine.scenario import (
     ChannelActivity,
     Scenario,
@@ -16,8 +14,7 @@ from calculator.engine.scenario import (
     parse_scenario,
     scenario_to_data,
 )
-
-MODEL = load_sizing(Path(__file__).resolve().parent.parent / "sizing.yaml")
+from tests.sizing_fixtures import MODEL
 
 
 def messages(raw: Any) -> list[str]:
@@ -72,7 +69,7 @@ def test_canonical_form_round_trips_and_orders_ids() -> None:
 
 def test_default_scenario_comes_from_sizing_yaml() -> None:
     s = default_scenario(MODEL)
-    assert s == MODEL.default_scenario
+    assert scenario_to_data(s) == MODEL.default_scenario
     assert s.channels and s.goals
 
 

@@ -14,13 +14,14 @@ import pytest
 from calculator.datafiles.load import load_sizing
 from calculator.engine.errors import DataError
 from tests.goldens import assert_golden, assert_located_report, edited
+from tests.sizing_fixtures import PLAYBOOK
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sizing" / "valid.yaml"
 VALID = FIXTURE.read_text(encoding="utf-8")
 
 HOURS = '    value: 40\n    unit: &h_week {zh: "小时/周", en: "h/week"}\n'
 LABEL = 'label: {zh: "每周标准工时", en: "Standard working week"}'
-SOURCE = '    source:\n      title: "Gregorian calendar"\n'
+SOURCE = '    source:\n      title: "hours in a week (7 × 24)"\n      grade: S\n'
 NOTE = (
     '    note: {zh: "618、双11预售约在节点前3–4周开始；取3周", '
     'en: "618 and Double 11 presales start about 3–4 weeks before the day; 3 weeks used"}\n'
@@ -35,7 +36,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "wrong_type": [("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: a quarter")],
     "out_of_range": [("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: 1.25")],
     "limit_out_of_range": [("  posts_per_week:\n    value: 200\n", "  posts_per_week:\n    value: 2000000000\n")],
-    "unknown_role_in_role_map": [("      design_tech:\n        value: 1\n", "      designer:\n        value: 1\n")],
+    "unknown_role_in_role_map": [
+        ("          design_tech:\n            value: 0.75\n", "          designer:\n            value: 0.75\n")
+    ],
     "missing_source_or_assumption": [(SOURCE, "")],
     "source_and_assumption": [(SOURCE, SOURCE + "    assumption: true\n")],
     "assumption_without_note": [(NOTE, "")],
@@ -43,13 +46,21 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "missing_language": [(LABEL, 'label: {zh: "每周标准工时"}')],
     "control_character": [(LABEL, 'label: {zh: "每周\\e标准工时", en: "Standard\\u202e working week"}')],
     "unknown_channel_id": [("  - id: zhihu\n", "  - id: zhihuu\n")],
-    "extra_role_is_a_playbook_role": [("  - id: room_control\n", "  - id: data\n")],
-    "role_missing_from_hiring": [("  - role: data\n", "  - role: data_team\n")],
+    "unknown_quantity_in_workload": [("    scales_with: groups\n", "    scales_with: groupz\n")],
+    "unknown_role_in_hiring": [("  - role: data\n", "  - role: data_team\n")],
+    "goal_weight_out_of_range": [("content: {value: 1.15, unit: &weight", "content: {value: 3, unit: &weight")],
+    "low_out_of_range": [("    value: 0.25\n    low: 0.2\n", "    value: 0.25\n    low: -0.2\n")],
+    "unknown_format_in_default_scenario": [
+        (
+            "    douyin: {posts_per_week: 7, live_hours_per_week: 42}",
+            "    douyin: {posts_per_week: 7, live_hours_per_week: 42, format: vlog}",
+        )
+    ],
     "bad_default_scenario": [("  goals: [conversion]", "  goals: [fame]")],
     "five_mistakes_at_once": [
         (HOURS, HOURS + "    colour: red\n"),
         ("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: 1.25"),
-        ("      design_tech:\n        value: 1\n", "      designer:\n        value: 1\n"),
+        ("          design_tech:\n            value: 0.75\n", "          designer:\n            value: 0.75\n"),
         (LABEL, 'label: {zh: "每周标准工时"}'),
         (SOURCE, ""),
     ],
@@ -60,12 +71,12 @@ def report_for(tmp_path: Path, edits: list[tuple[str, str]]) -> str:
     path = tmp_path / "sizing.yaml"
     path.write_text(edited(VALID, edits), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_sizing(path)
+        load_sizing(path, PLAYBOOK)
     return caught.value.report() + "\n"
 
 
 def test_the_fixture_is_valid() -> None:
-    assert load_sizing(FIXTURE).channels
+    assert load_sizing(FIXTURE, PLAYBOOK).channels
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

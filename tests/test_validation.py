@@ -146,7 +146,16 @@ def test_json_export_is_the_data_of_roles_yaml(path: Path) -> None:
 
 def test_repository_roles_yaml_is_valid() -> None:
     playbook = load_playbook(Path(__file__).parent.parent / "roles.yaml")
-    assert [r.id for r in playbook.roles] == ["director", "content", "user", "campaign", "data", "design_tech"]
+    assert [r.id for r in playbook.roles if r.group == "core"] == [
+        "director",
+        "content",
+        "user",
+        "campaign",
+        "data",
+        "design_tech",
+    ]
+    specialists = [r.id for r in playbook.roles if r.group == "specialist"]
+    assert specialists == ["host", "assistant_host", "room_control", "ad_buyer", "customer_service", "video"]
 
 
 def test_every_bad_edit_of_an_editor_in_one_run(tmp_path: Path) -> None:

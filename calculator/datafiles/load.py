@@ -6,20 +6,24 @@ the browser runs on the JSON exports; this module adds where each problem is in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from ..engine.errors import DataError, Problem, merge
 from ..engine.model import Playbook, Text
-from ..engine.playbook import ROLE_IDS, playbook_from_data
-from ..engine.sizing_data import FILE_NAME as SIZING_FILE
-from ..engine.sizing_data import SizingModel, sizing_from_data
+from ..engine.playbook import playbook_from_data
+from ..engine.sizing.loading import role_references, roles_from_playbook, sizing_from_data
+from ..engine.sizing.model import SizingModel, SizingRole
+from ..engine.sizing.specs import FILE_NAME as SIZING_FILE
+from .calibration import FILE_NAME as CALIBRATION_FILE
+from .calibration import Case, panel_from_data
 from .source import Located, read_yaml
 
 #: the folder that holds the data files (the repository's root)
 DATA_DIR = Path(__file__).resolve().parents[2]
 ROLES_FILE = "roles.yaml"
+PANEL_FILE = CALIBRATION_FILE
 
 Built = TypeVar("Built")
 
@@ -53,27 +57,34 @@ def load_playbook(path: Path, display_name: str | None = None) -> Playbook:
     return _load(path, display_name, lambda doc: playbook_from_data(doc.value, doc, _role_lines(doc)))
 
 
-def load_sizing(
-    path: Path,
-    display_name: str | None = None,
-    role_ids: tuple[str, ...] | list[str] = ROLE_IDS,
-    role_names: Mapping[str, Text] | None = None,
-) -> SizingModel:
-    """Read sizing.yaml; raise :class:`DataError` listing every problem with file and line.
+def load_sizing(path: Path, playbook: Playbook | None, display_name: str | None = None) -> SizingModel:
+    """Read sizing.yaml against the playbook's roles; raise :class:`DataError` listing every problem with its line.
 
-    ``role_ids``, ``role_names``: the playbook's roles (roles.yaml); see
-    :func:`calculator.engine.sizing_data.sizing_from_data`.
+    Without a valid playbook, every role sizing.yaml names is taken as known (roles.yaml's own
+    problems are reported from roles.yaml), so an editor sees each file's mistakes, not echoes.
     """
-    return _load(path, display_name, lambda doc: sizing_from_data(doc.value, doc, role_ids, role_names))
+
+    def validate(doc: Located) -> SizingModel:
+        if playbook is not None:
+            roles = roles_from_playbook(playbook.roles)
+        else:
+            named = dict.fromkeys(rid for _, rid in role_references(doc.value))
+            roles = tuple(SizingRole(rid, Text(rid, rid), "core") for rid in named)
+        return sizing_from_data(doc.value, doc, roles)
+
+    return _load(path, display_name, validate)
+
+
+def load_panel(path: Path, model: SizingModel, display_name: str | None = None) -> tuple[Case, ...]:
+    """Read calibration.yaml; every scenario must be valid for ``model``."""
+    return _load(path, display_name, lambda doc: panel_from_data(doc.value, doc, model))
 
 
 def read_all(root: Path = DATA_DIR) -> tuple[Playbook, SizingModel]:
     """Both data files, validated together; :class:`DataError` lists every problem in both.
 
-    sizing.yaml is validated against roles.yaml's roles (so a role added there can be sized, and a
-    role sizing.yaml names but roles.yaml lacks is reported at its line in sizing.yaml); when roles.yaml
-    itself is invalid, against the six default roles. A role of roles.yaml that sizing.yaml gives no
-    packing title or hiring entry is titled with its roles.yaml name and hired last.
+    sizing.yaml is validated against roles.yaml's roles (every position the calculator proposes is a
+    role of the playbook); a role sizing.yaml names but roles.yaml lacks is reported at its line.
     """
     problems: list[Problem] = []
     playbook = sizing = None
@@ -81,10 +92,8 @@ def read_all(root: Path = DATA_DIR) -> tuple[Playbook, SizingModel]:
         playbook = load_playbook(root / ROLES_FILE)
     except DataError as exc:
         problems += exc.problems
-    role_ids = tuple(r.id for r in playbook.roles) if playbook else ROLE_IDS
-    names = {r.id: r.name for r in playbook.roles} if playbook else None
     try:
-        sizing = load_sizing(root / SIZING_FILE, role_ids=role_ids, role_names=names)
+        sizing = load_sizing(root / SIZING_FILE, playbook)
     except DataError as exc:
         problems += exc.problems
     if problems or playbook is None or sizing is None:

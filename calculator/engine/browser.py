@@ -16,8 +16,9 @@ from .playbook import playbook_from_json
 from .result_html import render_result, role_links_for, summary_text
 from .scenario import ScenarioError, parse_scenario, scenario_to_data
 from .share import ShareLinkError, decode, encode
-from .sizing import plan_to_data, size
-from .sizing_data import sizing_from_json
+from .sizing.loading import roles_from_playbook, sizing_from_json
+from .sizing.plan import size
+from .sizing.plan_data import plan_to_data
 
 
 class Calculator:
@@ -25,7 +26,7 @@ class Calculator:
 
     def __init__(self, roles_json: str, sizing_json: str, lang: str, roles_prefix: str, methodology_link: str) -> None:
         self.playbook = playbook_from_json(json.loads(roles_json))
-        self.model = sizing_from_json(json.loads(sizing_json), role_ids=[r.id for r in self.playbook.roles])
+        self.model = sizing_from_json(json.loads(sizing_json), roles_from_playbook(self.playbook.roles))
         self.lang = lang
         self.links = role_links_for((r.id for r in self.playbook.roles), roles_prefix)
         self.methodology_link = methodology_link
@@ -50,16 +51,17 @@ class Calculator:
         plan = size(scenario, self.model)
         fragment = encode(scenario)
         link = f"{page_url.split('#')[0]}#{fragment}" if page_url else ""
-        data = plan_to_data(plan)
+        data = plan_to_data(plan, self.model)
         return {
             "ok": True,
             "scenario": scenario_to_data(scenario),
             "fragment": fragment,
             "total_headcount": data["total_headcount"],
+            "model_version": plan.model_version,
             "total_fte": fmt(plan.total_fte, plan.decimals),
             "summary": summary_text(plan, self.lang),
-            "html": render_result(plan, self.lang, self.links, self.methodology_link),
-            "csv": plan_to_csv(plan, self.lang),
-            "markdown": plan_to_markdown(plan, self.lang, link),
+            "html": render_result(plan, self.model, self.lang, self.links, self.methodology_link),
+            "csv": plan_to_csv(plan, self.model, self.lang),
+            "markdown": plan_to_markdown(plan, self.model, self.lang, link),
             "plan": data,
         }

@@ -6,8 +6,9 @@ import csv
 import io
 import re
 
-from .fmt import fmt
-from .sizing import Plan
+from .sizing.model import SizingModel
+from .sizing.plan import Plan
+from .sizing.wording import Wording
 
 HEADERS = {
     "zh": {
@@ -26,6 +27,9 @@ HEADERS = {
         "hiring": "招聘顺序",
         "peak": "大促冲刺期",
         "link": "方案链接",
+        "range": "人数范围",
+        "version": "模型版本",
+        "people": "人",
     },
     "en": {
         "section_positions": "Positions",
@@ -43,27 +47,37 @@ HEADERS = {
         "hiring": "Hiring order",
         "peak": "Campaign peak",
         "link": "Link to this plan",
+        "range": "Headcount range",
+        "version": "Model version",
+        "people": "people",
     },
 }
 
 
-def plan_to_csv(plan: Plan, lang: str) -> str:
+def plan_to_csv(plan: Plan, model: SizingModel, lang: str) -> str:
     """Two tables in one CSV: positions (with totals), then every role's drivers."""
-    h, d = HEADERS[lang], plan.decimals
-    titles = {r.id: r.title[lang] for r in plan.roles}
+    h, w = HEADERS[lang], Wording(model, plan.decimals)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([h["section_positions"], h["count"], h["fte"], h["roles"]])
     for p in plan.positions:
-        carried = "; ".join(f"{titles[role]} {fmt(share, d)}" for role, share in p.shares)
-        writer.writerow([p.title[lang], p.count, fmt(p.fte, d), carried])
-    writer.writerow([h["total"], plan.total_headcount, fmt(plan.total_fte, d), ""])
+        carried = "; ".join(f"{w.name(role, lang)} {w.n(share)}" for role, share in p.shares)
+        writer.writerow([w.title(p, lang), p.count, w.n(p.fte + p.lead_share), carried])
+    writer.writerow([h["total"], plan.total_headcount, w.n(plan.total_fte), ""])
+    writer.writerow(
+        [
+            h["range"],
+            f"{plan.headcount_range[0]}-{plan.headcount_range[1]}",
+            "",
+            h["version"] + " " + plan.model_version,
+        ]
+    )
     writer.writerow([])
     writer.writerow([h["section_roles"], h["fte"], h["driver"], h["hours"], h["formula"]])
     for role in plan.roles:
         for driver in role.drivers:
-            row = [titles[role.id], fmt(role.fte, d), driver.label[lang], fmt(driver.hours_per_week, d)]
-            writer.writerow([*row, driver.formula[lang]])
+            row = [w.name(role.id, lang), w.n(role.fte), driver.label[lang], w.n(driver.hours_per_week)]
+            writer.writerow([*row, w.driver_formula(driver, lang)])
     return out.getvalue()
 
 
@@ -80,28 +94,39 @@ def _cell(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
 
 
-def plan_to_markdown(plan: Plan, lang: str, link: str = "") -> str:
-    """A plan a person can paste into a document: headline, positions, hiring order, peak, drivers."""
-    h, d = HEADERS[lang], plan.decimals
-    titles = {r.id: r.title[lang] for r in plan.roles}
-    lines = [f"# {h['title']}: {plan.total_headcount} / {fmt(plan.total_fte, d)} FTE", ""]
-    lines += [_cell(plan.lead_decision[lang]), ""]
+def plan_to_markdown(plan: Plan, model: SizingModel, lang: str, link: str = "") -> str:
+    """A plan a person can paste into a document: headline, range, positions, hiring order, peak, drivers."""
+    h, w = HEADERS[lang], Wording(model, plan.decimals)
+    unit = h["people"]
+    lines = [f"# {h['title']}: {plan.total_headcount} {unit} / {w.n(plan.total_fte)} FTE", ""]
+    lines += [_cell(w.headcount_range(plan, lang)), "", _cell(w.lead_decision(plan, lang)), ""]
+    lines += [f"- {_cell(text)}" for text in w.warnings(plan, lang)]
+    if plan.warnings:
+        lines.append("")
     if link:
         lines += [f"{h['link']}: <{link}>", ""]
     lines += [f"| {h['position']} | {h['count']} | {h['fte']} | {h['roles']} |", "| --- | ---: | ---: | --- |"]
     for p in plan.positions:
-        carried = ", ".join(f"{titles[role]} {fmt(share, d)}" for role, share in p.shares)
-        lines.append(f"| {_cell(p.title[lang])} | {p.count} | {fmt(p.fte, d)} | {_cell(carried)} |")
-    lines += [f"| **{h['total']}** | **{plan.total_headcount}** | **{fmt(plan.total_fte, d)}** | |", ""]
+        carried = ", ".join(f"{w.name(role, lang)} {w.n(share)}" for role, share in p.shares)
+        lines.append(f"| {_cell(w.title(p, lang))} | {p.count} | {w.n(p.fte + p.lead_share)} | {_cell(carried)} |")
+    lines += [f"| **{h['total']}** | **{plan.total_headcount}** | **{w.n(plan.total_fte)}** | |", ""]
     lines += [f"## {h['hiring']}", ""]
-    lines += [f"{s.step}. **{_cell(s.title[lang])} ×{s.count}**: {_cell(s.reason[lang])}" for s in plan.hiring_order]
+    for s in plan.hiring_order:
+        p = plan.positions[s.position]
+        lines.append(f"{s.step}. **{_cell(w.title(p, lang))} ×{s.count}**: {_cell(w.reason(p, plan, lang))}")
     if plan.peak:
-        lines += ["", f"## {h['peak']}", "", _cell(plan.peak.formula[lang])]
+        lines += ["", f"## {h['peak']}", "", _cell(w.peak(plan, lang))]
     lines += ["", f"## {h['section_roles']}", ""]
     for role in plan.roles:
         if not role.drivers:
             continue
-        lines += [f"### {_cell(titles[role.id])}: {fmt(role.fte, d)} FTE", "", _cell(role.formula[lang]), ""]
-        lines += [f"- {_cell(driver.label[lang])}: {_cell(driver.formula[lang])}" for driver in role.drivers]
+        lines += [
+            f"### {_cell(w.name(role.id, lang))}: {w.n(role.fte)} FTE",
+            "",
+            _cell(w.role_formula(plan, role.id, lang)),
+            "",
+        ]
+        lines += [f"- {_cell(d.label[lang])}: {_cell(w.driver_formula(d, lang))}" for d in role.drivers]
         lines.append("")
-    return "\n".join(lines)
+    lines.append(f"{h['version']} {plan.model_version}")
+    return "\n".join(lines) + "\n"

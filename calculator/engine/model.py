@@ -68,6 +68,9 @@ class Role:
     skills: tuple[SkillGroup, ...]
     kpis: tuple[Kpi, ...]
     collaboration: tuple[Collaboration, ...]
+    group: str = "core"  # "core" (the seed's six) or "specialist" (the playbook's additions)
+    combines_with: tuple[str, ...] = ()  # roles one person may combine with this one (either way)
+    helps_out: bool = False  # a small share of this work can go to another helps_out role
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import DataError, Problem, Unlocated
+from .errors import DataError, PathKey, Problem, Unlocated
 from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
-from .schema import ID_PATTERN, INVALID, Field, Id, ListOf, LocalText, Nullable, Number, Obj, Reporter, Str, validate
+from .schema import (
+    ID_PATTERN,
+    INVALID,
+    Enum,
+    Field,
+    Flag,
+    Id,
+    ListOf,
+    LocalText,
+    Nullable,
+    Number,
+    Obj,
+    Reporter,
+    Str,
+    validate,
+)
 
 #: the roles of the shipped roles.yaml: sizing.yaml is checked against them when roles.yaml is not at hand
 ROLE_IDS = ("director", "content", "user", "campaign", "data", "design_tech")
@@ -84,11 +99,43 @@ COLLABORATION = Obj(
     build=Collaboration,
 )
 
+ROLE_GROUPS = ("core", "specialist")
+
 ROLE = Obj(
     "role",
     (
         Field("id", Id(), ("稳定的岗位 id，用于链接与网址", "stable role id, used in links and URLs")),
         Field("name", TEXT, ("岗位名称", "role name")),
+        Field(
+            "group",
+            Enum(ROLE_GROUPS),
+            (
+                "core：种子文档的六个核心岗位；specialist：手册补充的专业岗位",
+                "core: the seed's six roles; specialist: the playbook's additions",
+            ),
+            required=False,
+            default="core",
+        ),
+        Field(
+            "combines_with",
+            ListOf(Id(), unique_items=True),
+            (
+                "可由同一人兼任的岗位 id（双向生效）",
+                "ids of roles one person may combine with this one (works both ways)",
+            ),
+            required=False,
+            default=(),
+        ),
+        Field(
+            "helps_out",
+            Flag(),
+            (
+                "少量工作（低于 sizing.yaml 的 packing.min_share）可与其他 helps_out 岗位由一人兼做",
+                "a small share of this work (below sizing.yaml's packing.min_share) can go to another helps_out role",
+            ),
+            required=False,
+            default=False,
+        ),
         Field("tagline", TEXT, ("一句话定位", "one-line positioning")),
         Field("mission", TEXT, ("岗位使命", "what the role is for")),
         Field(
@@ -145,6 +192,13 @@ def _cross_check(raw: Any, where: Reporter) -> list[Problem]:
             problems.append(
                 where.problem(("roles", i, "reports_to"), f"unknown role {target!r} (allowed: {allowed}, or null)")
             )
+        combines = role.get("combines_with")
+        for j, other in enumerate(combines if isinstance(combines, list) else []):
+            at: PathKey = ("roles", i, "combines_with", j)
+            if isinstance(other, str) and other not in ids:
+                problems.append(where.problem(at, f"unknown role {other!r} (allowed: {allowed})"))
+            elif other == role.get("id"):
+                problems.append(where.problem(at, f"a role cannot combine with itself (allowed: {allowed})"))
         links = role.get("collaboration")
         for j, link in enumerate(links if isinstance(links, list) else []):
             if not isinstance(link, dict) or not isinstance(link.get("with"), str):

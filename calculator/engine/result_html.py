@@ -11,14 +11,16 @@ from collections.abc import Iterable
 
 from .fmt import fmt
 from .html import element
-from .model import Text
-from .sizing import Plan
+from .sizing.model import SizingModel
+from .sizing.plan import Plan
+from .sizing.wording import Wording
 
 UI: dict[str, dict[str, str]] = {
     "zh": {
         "people": "人",
         "fte": "FTE",
         "headline": "建议团队 {n} 人（{fte} FTE）",
+        "range": "范围 {low}–{high} 人",
         "positions": "职位与人数",
         "position": "职位",
         "count": "人数",
@@ -28,22 +30,22 @@ UI: dict[str, dict[str, str]] = {
         "hiring": "招聘顺序",
         "peak": "大促冲刺期",
         "no_peak": "没有节点大促，因此没有冲刺期。",
-        "peak_line": "每年 {n} 次，每次节点前 {weeks} 周：共需 {total} FTE，比平时多 {extra} FTE"
-        "（可用临时人手、代理商或加班承担）。",
         "role": "岗位",
         "steady": "平时 FTE",
         "at_peak": "冲刺期 FTE",
         "drivers": "每个数字从哪来",
-        "drivers_intro": "每个岗位的工时由以下各项相加；公式里的参数见",
+        "drivers_intro": "每个岗位的工时由以下各项相加；公式里的参数与出处见",
         "methodology": "测算方法页",
-        "hours": "小时/周",
         "empty": "还没有工作量：请在上面选择渠道和发布频率。",
-        "combined": "合并职位",
+        "warnings": "请注意",
+        "version": "模型版本 {version}",
+        "not_counted": "不计入人数",
     },
     "en": {
         "people": "people",
         "fte": "FTE",
         "headline": "Suggested team: {n} people ({fte} FTE)",
+        "range": "range {low}–{high} people",
         "positions": "Positions and headcount",
         "position": "Position",
         "count": "People",
@@ -53,17 +55,16 @@ UI: dict[str, dict[str, str]] = {
         "hiring": "Hiring order",
         "peak": "Campaign peak",
         "no_peak": "No node campaigns, so no peak.",
-        "peak_line": "{n} per year, {weeks} weeks before each: {total} FTE in all, {extra} FTE above the "
-        "steady state (temporary staff, an agency or overtime).",
         "role": "Role",
         "steady": "Steady FTE",
         "at_peak": "Peak FTE",
         "drivers": "Where every number comes from",
-        "drivers_intro": "Each role's hours are the sum of these items; the parameters are on the",
+        "drivers_intro": "Each role's hours are the sum of these items; the parameters and their sources are on the",
         "methodology": "methodology page",
-        "hours": "h/week",
         "empty": "No workload yet: choose channels and how often you post, above.",
-        "combined": "combined position",
+        "warnings": "Please note",
+        "version": "model version {version}",
+        "not_counted": "not counted",
     },
 }
 
@@ -71,32 +72,52 @@ UI: dict[str, dict[str, str]] = {
 class ResultRenderer:
     """Renders a :class:`Plan` in one language; ``role_links`` maps role ids to their playbook pages."""
 
-    def __init__(self, lang: str, role_links: dict[str, str], methodology_link: str) -> None:
+    def __init__(self, model: SizingModel, lang: str, role_links: dict[str, str], methodology_link: str) -> None:
+        self.model = model
+        self.words = Wording(model)
         self.lang = lang
         self.ui = UI[lang]
         self.role_links = role_links
         self.methodology_link = methodology_link
 
-    def _role(self, parent: ET.Element, role_id: str, title: Text) -> None:
+    def _role(self, parent: ET.Element, role_id: str) -> None:
+        name = self.model.role(role_id).name[self.lang]
         link = self.role_links.get(role_id)
         if link:
-            element(parent, "a", title[self.lang], href=link)
+            element(parent, "a", name, href=link)
         else:
-            element(parent, "span", title[self.lang])
+            element(parent, "span", name)
 
     def render(self, plan: Plan) -> str:
         """The whole result region's content as an HTML string."""
         root = ET.Element("div", {"class": "calc-result__body"})
-        ui, lang, d = self.ui, self.lang, plan.decimals
-        titles = {r.id: r.title for r in plan.roles}
+        ui, lang = self.ui, self.lang
         top = element(root, "section", None, class_="calc-section calc-section--summary")
         headline = element(top, "p", None, class_="calc-headline")
         element(headline, "strong", summary_text(plan, lang))
         if not plan.positions:
             element(top, "p", ui["empty"])
             return ET.tostring(root, encoding="unicode", method="html")
-        element(top, "p", plan.lead_decision[lang])
+        element(top, "p", self.words.headcount_range(plan, lang), class_="calc-range")
+        element(top, "p", self.words.lead_decision(plan, lang))
+        if plan.warnings:
+            box = element(top, "div", None, class_="calc-warnings")
+            element(box, "p", ui["warnings"], class_="calc-warnings__title")
+            items = element(box, "ul")
+            for text in self.words.warnings(plan, lang):
+                element(items, "li", text)
+        self.positions(root, plan)
+        part = element(root, "section", None, class_="calc-section calc-section--chart")
+        element(part, "h2", ui["chart"], id="calc-chart")
+        part.append(self.chart(plan))
+        self.hiring(root, plan)
+        self.peak(root, plan)
+        self.drivers(root, plan)
+        element(root, "p", ui["version"].format(version=plan.model_version), class_="calc-version")
+        return ET.tostring(root, encoding="unicode", method="html")
 
+    def positions(self, root: ET.Element, plan: Plan) -> None:
+        ui, lang, n = self.ui, self.lang, self.words.n
         part = element(root, "section", None, class_="calc-section calc-section--positions")
         element(part, "h2", ui["positions"], id="calc-positions")
         table = element(part, "table")
@@ -105,61 +126,62 @@ class ResultRenderer:
             element(head, "th", label, scope="col")
         body = element(table, "tbody")
         for i, position in enumerate(plan.positions, 1):
-            row = element(body, "tr")
+            row = element(body, "tr", None, class_=f"calc-position calc-position--{position.kind}")
             element(row, "td", str(i))
-            title = element(row, "td", position.title[lang])
-            if position.combined:
-                element(title, "small", " · " + ui["combined"])
-            element(row, "td", str(position.count), class_="num")
-            element(row, "td", fmt(position.fte, d), class_="num")
+            element(row, "td", self.words.title(position, lang))
+            element(
+                row, "td", str(position.count) if position.kind != "outsourced" else ui["not_counted"], class_="num"
+            )
+            element(row, "td", n(position.fte + position.lead_share), class_="num")
             cell = element(row, "td")
             for j, (role_id, share) in enumerate(position.shares):
                 if j:
                     element(cell, "span", "、" if lang == "zh" else ", ")
-                self._role(cell, role_id, titles[role_id])
-                element(cell, "span", f" {fmt(share, d)}")
+                self._role(cell, role_id)
+                element(cell, "span", f" {n(share)}")
         total = element(element(table, "tfoot"), "tr")
         element(total, "th", "", scope="row")
         element(total, "th", "Σ")
         element(total, "td", str(plan.total_headcount), class_="num")
-        element(total, "td", fmt(plan.total_fte, d), class_="num")
+        element(total, "td", n(plan.total_fte), class_="num")
         element(total, "td", "")
 
-        part = element(root, "section", None, class_="calc-section calc-section--chart")
-        element(part, "h2", ui["chart"], id="calc-chart")
-        part.append(self.chart(plan))
-
+    def hiring(self, root: ET.Element, plan: Plan) -> None:
+        lang = self.lang
         part = element(root, "section", None, class_="calc-section calc-section--hiring")
-        element(part, "h2", ui["hiring"], id="calc-hiring")
+        element(part, "h2", self.ui["hiring"], id="calc-hiring")
         steps = element(part, "ol", None, class_="calc-hiring")
         for step in plan.hiring_order:
+            position = plan.positions[step.position]
             item = element(steps, "li")
-            element(item, "strong", f"{step.title[lang]} ×{step.count}")
-            element(item, "span", ("：" if lang == "zh" else ": ") + step.reason[lang])
+            count = f" ×{step.count}" if position.kind != "outsourced" else ""
+            element(item, "strong", self.words.title(position, lang) + count)
+            element(item, "span", ("：" if lang == "zh" else ": ") + self.words.reason(position, plan, lang))
 
+    def peak(self, root: ET.Element, plan: Plan) -> None:
+        ui, n = self.ui, self.words.n
         part = element(root, "section", None, class_="calc-section calc-section--peak")
         element(part, "h2", ui["peak"], id="calc-peak")
         if plan.peak is None:
             element(part, "p", ui["no_peak"])
-        else:
-            peak = plan.peak
-            line = ui["peak_line"].format(
-                n=peak.campaigns_per_year, weeks=peak.weeks, total=fmt(peak.total_fte, d), extra=fmt(peak.extra_fte, d)
-            )
-            element(part, "p", line)
-            table = element(part, "table")
-            head = element(element(table, "thead"), "tr")
-            for label in (ui["role"], ui["steady"], ui["at_peak"]):
-                element(head, "th", label, scope="col")
-            body = element(table, "tbody")
-            steady = {r.id: r.fte for r in plan.roles}
-            for role_id, fte in peak.roles:
-                row = element(body, "tr")
-                self._role(element(row, "td"), role_id, titles[role_id])
-                element(row, "td", fmt(steady.get(role_id, 0.0), d), class_="num")
-                element(row, "td", fmt(fte, d), class_="num")
-            element(part, "p", peak.formula[lang], class_="calc-formula")
+            return
+        element(part, "p", self.words.peak(plan, self.lang))
+        table = element(part, "table")
+        head = element(element(table, "thead"), "tr")
+        for label in (ui["role"], ui["steady"], ui["at_peak"]):
+            element(head, "th", label, scope="col")
+        body = element(table, "tbody")
+        steady = {r.id: r.fte for r in plan.roles}
+        for role_id, fte in plan.peak.roles:
+            if not fte and not steady.get(role_id):
+                continue
+            row = element(body, "tr")
+            self._role(element(row, "td"), role_id)
+            element(row, "td", n(steady.get(role_id, 0.0)), class_="num")
+            element(row, "td", n(fte), class_="num")
 
+    def drivers(self, root: ET.Element, plan: Plan) -> None:
+        ui, lang = self.ui, self.lang
         part = element(root, "section", None, class_="calc-section calc-section--drivers")
         element(part, "h2", ui["drivers"], id="calc-drivers")
         intro = element(part, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
@@ -170,19 +192,18 @@ class ResultRenderer:
                 continue
             box = element(part, "details", None, class_="calc-role", id=f"calc-role-{role.id}")
             summary = element(box, "summary")
-            self._role(summary, role.id, role.title)
-            element(summary, "span", f" — {fmt(role.fte, d)} {ui['fte']}")
-            element(box, "p", role.formula[lang], class_="calc-formula")
+            self._role(summary, role.id)
+            element(summary, "span", f" — {self.words.n(role.fte)} {ui['fte']}")
+            element(box, "p", self.words.role_formula(plan, role.id, lang), class_="calc-formula")
             items = element(box, "ul")
             for driver in role.drivers:
                 item = element(items, "li")
                 element(item, "span", driver.label[lang] + ("：" if lang == "zh" else ": "))
-                element(item, "span", driver.formula[lang], class_="calc-formula")
-        return ET.tostring(root, encoding="unicode", method="html")
+                element(item, "span", self.words.driver_formula(driver, lang), class_="calc-formula")
 
     def chart(self, plan: Plan) -> ET.Element:
         """A horizontal SVG bar chart of FTE per role (roles with work only)."""
-        rows = [(r.id, r.title[self.lang], r.fte) for r in plan.roles if r.fte > 0]
+        rows = [(r.id, self.model.role(r.id).name[self.lang], r.fte) for r in plan.roles if r.fte > 0]
         bar_h, gap, width = 22, 8, 640
         # room for the longest label: CJK characters are about twice as wide as Latin ones
         longest = max((sum(14.0 if ord(ch) > 0x2E80 else 7.5 for ch in title) for _, title, _ in rows), default=0)
@@ -217,7 +238,7 @@ class ResultRenderer:
             element(
                 svg,
                 "text",
-                fmt(fte, plan.decimals),
+                self.words.n(fte),
                 x=f"{label_w + bar + 6:.1f}",
                 y=str(y + bar_h * 0.7),
                 class_="calc-chart__value",
@@ -230,9 +251,9 @@ def summary_text(plan: Plan, lang: str) -> str:
     return UI[lang]["headline"].format(n=plan.total_headcount, fte=fmt(plan.total_fte, plan.decimals))
 
 
-def render_result(plan: Plan, lang: str, role_links: dict[str, str], methodology_link: str) -> str:
+def render_result(plan: Plan, model: SizingModel, lang: str, role_links: dict[str, str], methodology_link: str) -> str:
     """Shortcut: the result region's HTML for ``plan`` in ``lang``."""
-    return ResultRenderer(lang, role_links, methodology_link).render(plan)
+    return ResultRenderer(model, lang, role_links, methodology_link).render(plan)
 
 
 def role_links_for(role_ids: Iterable[str], prefix: str) -> dict[str, str]:

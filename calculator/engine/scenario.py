@@ -1,23 +1,19 @@
-"""A founder's scenario: which channels, how often, what community, campaigns and goals.
+"""A founder's scenario: channels and formats, cadence, live hours, community, service, paid media, campaigns, goals.
 
-Parsed from JSON (the CLI's input, the form, a share link's payload, sizing.yaml's default)
-into a frozen :class:`Scenario`. Every problem names the field path and what is allowed, and all
-problems are reported at once. Standard library only (it runs under Pyodide).
-
-The sizing model holds a validated default scenario, so :mod:`.sizing_data` imports this module;
-what a scenario's schema needs from the model is declared here (:class:`ScenarioRules`), never imported.
+Parsed from JSON (the CLI's input and the share-link payload) into a frozen :class:`Scenario`.
+Every problem names the field path and what is allowed, all at once. Fields added by model 2.0
+(format, ad spend, creator collaborations, service hours) are optional, so older scenarios and
+links keep working and keep their canonical form. Standard library only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from .errors import DataError, Problem, Unlocated
-from .fmt import canonical
-from .model import Text
-from .schema import INVALID, Enum, Field, ListOf, MapOf, Number, Obj, Reporter, validate
+from .schema import INVALID, Enum, Field, ListOf, MapOf, Number, Obj, Reporter, Str, validate
+from .sizing.model import Parameter, SizingModel
 
 SCENARIO_NAME = "scenario"
 
@@ -33,6 +29,7 @@ class ChannelActivity:
     channel: str
     posts_per_week: float = 0.0
     live_hours_per_week: float = 0.0
+    format: str | None = None  # None: the channel's default format
 
     @property
     def active(self) -> bool:
@@ -47,7 +44,10 @@ class Scenario:
     groups: int = 0
     contacts: int = 0
     comments_per_week: float = 0.0
+    service_hours_per_week: float = 0.0
     campaigns_per_year: int = 0
+    ad_spend_per_month: float = 0.0
+    creator_collaborations_per_month: float = 0.0
     goals: tuple[str, ...] = ()
 
     @property
@@ -60,153 +60,146 @@ class Scenario:
         return sum(c.live_hours_per_week for c in self.channels)
 
 
-class _Limit(Protocol):
-    """The most a scenario field may hold (a :class:`~.sizing_data.Parameter` of sizing.yaml's ``limits``)."""
-
-    @property
-    def value(self) -> float: ...
-    @property
-    def unit(self) -> Text: ...
+def _bounded(limit: Parameter, integer: bool = False) -> Number:
+    return Number(minimum=0, maximum=limit.value, integer=integer, unit=limit.unit.en)
 
 
-class _Choice(Protocol):
-    @property
-    def id(self) -> str: ...
+def _optional(name: str, spec: Any, doc: tuple[str, str], default: Any = 0.0) -> Field:
+    return Field(name, spec, doc, required=False, default=default)
 
 
-class _Channel(_Choice, Protocol):
-    @property
-    def live(self) -> bool: ...
-
-
-class ScenarioRules(Protocol):
-    """What a scenario may hold, as the sizing model says: a :class:`~.sizing_data.SizingModel` is one."""
-
-    @property
-    def limits(self) -> object: ...  # one limit per numeric scenario field, named like the field
-    @property
-    def channels(self) -> Sequence[_Channel]: ...
-    @property
-    def goals(self) -> Sequence[_Choice]: ...
-    @property
-    def default_scenario(self) -> Scenario | None: ...
-
-
-def scenario_spec(model: ScenarioRules) -> Obj:
+def scenario_spec(model: SizingModel) -> Obj:
     """The scenario's schema; its bounds and allowed ids come from the sizing data."""
-
-    def bounded(name: str, integer: bool = False) -> Number:
-        limit: _Limit = getattr(model.limits, name)
-        return Number(minimum=0, maximum=limit.value, integer=integer, unit=limit.unit.en)
-
+    lm = model.limits
     activity = Obj(
         "channel activity",
         (
-            Field(
-                "posts_per_week",
-                bounded("posts_per_week"),
-                ("每周发布条数", "posts per week"),
-                required=False,
-                default=0.0,
-            ),
-            Field(
+            _optional("posts_per_week", _bounded(lm.posts_per_week), ("每周发布条数", "posts per week")),
+            _optional(
                 "live_hours_per_week",
-                bounded("live_hours_per_week"),
+                _bounded(lm.live_hours_per_week),
                 ("每周直播小时（仅限可直播渠道）", "live hours per week (live-streaming channels only)"),
-                required=False,
-                default=0.0,
+            ),
+            _optional(
+                "format",
+                Str(max_length=48),
+                (
+                    "内容形式 id（见该渠道的 formats；默认第一个）",
+                    "format id (see the channel's formats; default: the first)",
+                ),
+                default=None,
             ),
         ),
     )
     private_domain = Obj(
         "private domain",
         (
-            Field("groups", bounded("groups", integer=True), ("社群数", "community groups"), required=False, default=0),
-            Field(
-                "contacts",
-                bounded("contacts", integer=True),
-                ("企业微信私域好友数", "WeCom contacts"),
-                required=False,
-                default=0,
-            ),
+            _optional("groups", _bounded(lm.groups, integer=True), ("社群数", "community groups"), 0),
+            _optional("contacts", _bounded(lm.contacts, integer=True), ("企业微信私域好友数", "WeCom contacts"), 0),
         ),
     )
     return Obj(
         "scenario",
         (
-            Field(
+            _optional(
                 "channels",
                 MapOf(Enum(tuple(c.id for c in model.channels)), activity),
                 ("各渠道的发布与直播", "posting and live-streaming per channel"),
-                required=False,
-                default={},
+                {},
             ),
-            Field(
-                "private_domain",
-                private_domain,
-                ("社群与私域", "community and private domain"),
-                required=False,
-                default=None,
+            _optional("private_domain", private_domain, ("社群与私域", "community and private domain"), None),
+            _optional(
+                "comments_per_week", _bounded(lm.comments_per_week), ("每周评论与私信条数", "comments and DMs per week")
             ),
-            Field(
-                "comments_per_week",
-                bounded("comments_per_week"),
-                ("每周评论与私信条数", "comments and DMs per week"),
-                required=False,
-                default=0.0,
+            _optional(
+                "service_hours_per_week",
+                _bounded(lm.service_hours_per_week),
+                ("客服在线时长（小时/周）", "customer-service hours on duty per week"),
             ),
-            Field(
+            _optional(
                 "campaigns_per_year",
-                bounded("campaigns_per_year", integer=True),
+                _bounded(lm.campaigns_per_year, integer=True),
                 ("每年节点大促次数（618、双11等）", "node campaigns per year (618, Double 11, ...)"),
-                required=False,
-                default=0,
+                0,
             ),
-            Field(
+            _optional(
+                "ad_spend_per_month", _bounded(lm.ad_spend_per_month), ("每月投放预算（元）", "monthly ad budget (CNY)")
+            ),
+            _optional(
+                "creator_collaborations_per_month",
+                _bounded(lm.creator_collaborations_per_month),
+                ("每月达人/KOC合作次数", "creator collaborations per month"),
+            ),
+            _optional(
                 "goals",
                 ListOf(Enum(tuple(g.id for g in model.goals)), unique_items=True),
                 ("目标", "goals"),
-                required=False,
-                default=(),
+                (),
             ),
         ),
     )
 
 
-def scenario_problems(raw: Any, model: ScenarioRules, where: Reporter) -> tuple[Scenario | None, list[Problem]]:
+def _channel_problems(raw: Any, model: SizingModel, where: Reporter) -> list[Problem]:
+    """Live hours only on live channels; a format the channel has."""
+    problems: list[Problem] = []
+    if not (isinstance(raw, dict) and isinstance(raw.get("channels"), dict)):
+        return problems
+    known = {c.id: c for c in model.channels}
+    live = [c.id for c in model.channels if c.live]
+    for cid, activity in raw["channels"].items():
+        if cid not in known or not isinstance(activity, dict):
+            continue
+        hours = activity.get("live_hours_per_week")
+        if not known[cid].live and hours not in (None, 0):
+            problems.append(
+                where.problem(
+                    ("channels", cid, "live_hours_per_week"),
+                    f"{cid} does not live-stream (allowed only on: {', '.join(live)})",
+                )
+            )
+        fmt = activity.get("format")
+        formats = [f.id for f in known[cid].formats]
+        if isinstance(fmt, str) and fmt not in formats:
+            shown = fmt if len(fmt) <= 30 else fmt[:27] + "..."
+            problems.append(
+                where.problem(
+                    ("channels", cid, "format"), f"{shown!r} is not a format of {cid} (allowed: {', '.join(formats)})"
+                )
+            )
+    return problems
+
+
+def scenario_problems(raw: Any, model: SizingModel, where: Reporter) -> tuple[Scenario | None, list[Problem]]:
     """Validate ``raw``; return the scenario (None if invalid) and every problem found."""
     checked, problems = validate(scenario_spec(model), raw, where)
-    if isinstance(raw, dict) and isinstance(raw.get("channels"), dict):
-        live = [c.id for c in model.channels if c.live]
-        for cid, activity in raw["channels"].items():
-            hours = activity.get("live_hours_per_week") if isinstance(activity, dict) else None
-            if cid in {c.id for c in model.channels} and cid not in live and hours not in (None, 0):
-                problems.append(
-                    where.problem(
-                        ("channels", cid, "live_hours_per_week"),
-                        f"{cid} does not live-stream (allowed only on: {', '.join(live)})",
-                    )
-                )
+    problems += _channel_problems(raw, model, where)
     if problems or checked is INVALID:
         return None, problems
     given = checked["channels"]
     domain = checked["private_domain"] or {"groups": 0, "contacts": 0}
+
+    def activity(channel_id: str) -> ChannelActivity:
+        entry = given[channel_id]
+        default = model.channel(channel_id).formats[0].id
+        fmt = entry["format"] if entry["format"] != default else None
+        return ChannelActivity(channel_id, entry["posts_per_week"], entry["live_hours_per_week"], fmt)
+
     scenario = Scenario(
-        channels=tuple(
-            ChannelActivity(c.id, given[c.id]["posts_per_week"], given[c.id]["live_hours_per_week"])
-            for c in model.channels
-            if c.id in given and (given[c.id]["posts_per_week"] or given[c.id]["live_hours_per_week"])
-        ),
+        channels=tuple(activity(c.id) for c in model.channels if c.id in given and activity(c.id).active),
         groups=domain["groups"],
         contacts=domain["contacts"],
         comments_per_week=checked["comments_per_week"],
+        service_hours_per_week=checked["service_hours_per_week"],
         campaigns_per_year=checked["campaigns_per_year"],
+        ad_spend_per_month=checked["ad_spend_per_month"],
+        creator_collaborations_per_month=checked["creator_collaborations_per_month"],
         goals=tuple(g.id for g in model.goals if g.id in checked["goals"]),
     )
     return scenario, []
 
 
-def parse_scenario(raw: Any, model: ScenarioRules, file: str = SCENARIO_NAME) -> Scenario:
+def parse_scenario(raw: Any, model: SizingModel, file: str = SCENARIO_NAME) -> Scenario:
     """Validate a scenario (plain data from JSON); raise :class:`ScenarioError` with every problem."""
     scenario, problems = scenario_problems(raw, model, Unlocated(file))
     if scenario is None:
@@ -214,31 +207,46 @@ def parse_scenario(raw: Any, model: ScenarioRules, file: str = SCENARIO_NAME) ->
     return scenario
 
 
+def _number(value: float) -> int | float:
+    """7.0 -> 7, so the canonical form (and share links) stay short and stable."""
+    return int(value) if float(value).is_integer() else value
+
+
 def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
-    """The canonical form (the share-link payload): only non-zero fields, ids in the model's order."""
+    """The canonical form (the share-link payload): only non-zero, non-default fields, ids in the model's order."""
     out: dict[str, Any] = {}
     channels: dict[str, Any] = {}
     for c in scenario.active_channels:
         entry: dict[str, Any] = {}
         if c.posts_per_week:
-            entry["posts_per_week"] = canonical(c.posts_per_week)
+            entry["posts_per_week"] = _number(c.posts_per_week)
         if c.live_hours_per_week:
-            entry["live_hours_per_week"] = canonical(c.live_hours_per_week)
+            entry["live_hours_per_week"] = _number(c.live_hours_per_week)
+        if c.format is not None:
+            entry["format"] = c.format
         channels[c.channel] = entry
     if channels:
         out["channels"] = channels
     domain = {k: v for k, v in (("groups", scenario.groups), ("contacts", scenario.contacts)) if v}
     if domain:
         out["private_domain"] = domain
-    if scenario.comments_per_week:
-        out["comments_per_week"] = canonical(scenario.comments_per_week)
-    if scenario.campaigns_per_year:
-        out["campaigns_per_year"] = scenario.campaigns_per_year
+    for name in (
+        "comments_per_week",
+        "service_hours_per_week",
+        "campaigns_per_year",
+        "ad_spend_per_month",
+        "creator_collaborations_per_month",
+    ):
+        value = getattr(scenario, name)
+        if value:
+            out[name] = _number(value)
     if scenario.goals:
         out["goals"] = list(scenario.goals)
     return out
 
 
-def default_scenario(model: ScenarioRules) -> Scenario:
+def default_scenario(model: SizingModel) -> Scenario:
     """The scenario the calculator opens with (sizing.yaml's ``default_scenario``), or an empty one."""
-    return model.default_scenario if model.default_scenario is not None else Scenario()
+    if model.default_scenario is None:
+        return Scenario()
+    return parse_scenario(model.default_scenario, model, "sizing.yaml: default_scenario")

@@ -118,6 +118,22 @@ class Spec:
 
 
 @dataclass(frozen=True)
+class Flag(Spec):
+    """``true`` or ``false``."""
+
+    kind = "true or false"
+
+    def check(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if not isinstance(value, bool):
+            ctx.report(path, f"expected true or false, found {value!r} (allowed: true, false)")
+            return INVALID
+        return value
+
+    def example(self) -> Any:
+        return True
+
+
+@dataclass(frozen=True)
 class Str(Spec):
     """Non-empty text (names of tools, products and the like)."""
 

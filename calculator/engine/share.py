@@ -13,7 +13,7 @@ from typing import Any
 
 from . import strictjson
 from .scenario import Scenario, ScenarioError, parse_scenario, scenario_to_data
-from .sizing_data import SizingModel
+from .sizing.model import SizingModel
 
 PREFIX = "scenario="
 #: longer fragments are not scenarios this calculator produced (a canonical one is < 1 kB)

@@ -15,10 +15,10 @@ from ..engine.fmt import fmt
 from ..engine.html import element
 from ..engine.model import Playbook
 from ..engine.result_html import render_result, role_links_for, summary_text
-from ..engine.scenario import Scenario, default_scenario
+from ..engine.scenario import ChannelActivity, Scenario, default_scenario
 from ..engine.share import encode
-from ..engine.sizing import size
-from ..engine.sizing_data import SizingModel
+from ..engine.sizing.model import Channel, SizingModel
+from ..engine.sizing.plan import size
 from .rawhtml import placeholder
 
 ROLES_PREFIX = "../roles/"
@@ -32,7 +32,8 @@ UI = {
         "channels": "渠道与频率",
         "channel": "渠道",
         "private_domain": "私域与社群",
-        "campaigns": "评论与大促",
+        "campaigns": "评论、客服与大促",
+        "paid": "投放与达人合作",
         "goals": "目标",
         "actions": "分享与导出",
         "share": "复制分享链接",
@@ -53,7 +54,8 @@ UI = {
         "channels": "Channels and cadence",
         "channel": "Channel",
         "private_domain": "Private domain and community",
-        "campaigns": "Comments and campaigns",
+        "campaigns": "Comments, service and campaigns",
+        "paid": "Paid media and creators",
         "goals": "Goals",
         "actions": "Share and export",
         "share": "Copy share link",
@@ -71,7 +73,7 @@ UI = {
 
 def _input(parent: ET.Element, model: SizingModel, input_id: str, name: str, value: float, label: str) -> None:
     """A number input bounded by the data's limits; ``label`` is its accessible name."""
-    whole = input_id in ("groups", "contacts", "campaigns_per_year")
+    whole = input_id in ("groups", "contacts", "campaigns_per_year", "ad_spend_per_month")
     limit = getattr(model.limits, input_id)
     element(
         parent,
@@ -98,6 +100,21 @@ def _field(parent: ET.Element, model: SizingModel, lang: str, input_id: str, nam
         element(label, "small", spec.help[lang], class_="calc-field__help")
 
 
+def _format_select(
+    row: ET.Element, model: SizingModel, channel: Channel, now: ChannelActivity | None, lang: str
+) -> None:
+    """The channel's content formats (the first is the default); a choice changes the hours per post."""
+    cell = element(row, "td")
+    label = f"{channel.name[lang]} {model.form.input('format').label[lang]}"
+    select = element(cell, "select", None, name=f"channels.{channel.id}.format", aria_label=label)
+    select.set("data-format-of", channel.id)
+    chosen = now.format if now and now.format else channel.formats[0].id
+    for choice in channel.formats:
+        option = element(select, "option", choice.name[lang], value=choice.id)
+        if choice.id == chosen:
+            option.set("selected", "selected")
+
+
 def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: str) -> None:
     """The form, every field named like the scenario's JSON path, filled with ``scenario``."""
     ui = UI[lang]
@@ -109,7 +126,7 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
     head = element(element(table, "thead"), "tr")
     element(head, "th", ui["channel"], scope="col")
     columns = ("posts_per_week", "live_hours_per_week")
-    for input_id in columns:
+    for input_id in ("posts_per_week", "format", "live_hours_per_week"):
         spec = model.form.input(input_id)
         cell = element(head, "th", spec.label[lang], scope="col")
         element(cell, "small", f" ({spec.unit[lang]})")
@@ -119,6 +136,8 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
         element(row, "th", channel.name[lang], scope="row")
         now = activity.get(channel.id)
         for input_id in columns:
+            if input_id == "live_hours_per_week":
+                _format_select(row, model, channel, now, lang)
             cell = element(row, "td")
             if input_id == "live_hours_per_week" and not channel.live:
                 element(cell, "span", "—", aria_hidden="true")
@@ -142,7 +161,13 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
     work = element(form, "fieldset")
     element(work, "legend", ui["campaigns"])
     _field(work, model, lang, "comments_per_week", "comments_per_week", scenario.comments_per_week)
+    _field(work, model, lang, "service_hours_per_week", "service_hours_per_week", scenario.service_hours_per_week)
     _field(work, model, lang, "campaigns_per_year", "campaigns_per_year", scenario.campaigns_per_year)
+    paid = element(form, "fieldset")
+    element(paid, "legend", ui["paid"])
+    _field(paid, model, lang, "ad_spend_per_month", "ad_spend_per_month", scenario.ad_spend_per_month)
+    collaborations = scenario.creator_collaborations_per_month
+    _field(paid, model, lang, "creator_collaborations_per_month", "creator_collaborations_per_month", collaborations)
     goals = element(form, "fieldset", None, class_="calc-goals")
     spec = model.form.input("goals")
     legend = f"{spec.label[lang]}（{spec.unit[lang]}）" if lang == "zh" else f"{spec.label[lang]} ({spec.unit[lang]})"
@@ -212,13 +237,13 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
         data_total_fte=fmt(plan.total_fte, plan.decimals),
         aria_live="polite",
     )
-    result.append(ET.fromstring(render_result(plan, lang, links, METHODOLOGY_LINK)))
+    result.append(ET.fromstring(render_result(plan, model, lang, links, METHODOLOGY_LINK)))
     # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
     # <script type="application/json">: Material's instant navigation re-runs every <script>.
     prerendered = {
         "fragment": encode(scenario),
-        "csv": plan_to_csv(plan, lang),
-        "markdown": plan_to_markdown(plan, lang),
+        "csv": plan_to_csv(plan, model, lang),
+        "markdown": plan_to_markdown(plan, model, lang),
     }
     root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
     return ET.tostring(root, encoding="unicode", method="html")

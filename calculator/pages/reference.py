@@ -1,6 +1,6 @@
 """The schema reference page, generated from the very specs that validate the data files.
 
-Walks :data:`calculator.engine.playbook.PLAYBOOK` (roles.yaml) and :data:`calculator.engine.sizing_data.SIZING`
+Walks :data:`calculator.engine.playbook.PLAYBOOK` (roles.yaml) and :data:`calculator.engine.sizing.specs.SIZING`
 (sizing.yaml): every key with its type, whether it is required (and its default), the allowed
 values, its (zh, en) doc and an example. The validator and this page read the same objects, so
 the documentation cannot drift from what is enforced. A spec class this module does not know
@@ -20,6 +20,7 @@ from ..engine.schema import (
     ID_PATTERN,
     Enum,
     Field,
+    Flag,
     Id,
     ListOf,
     LocalText,
@@ -31,13 +32,13 @@ from ..engine.schema import (
     Str,
     yamlish,
 )
-from ..engine.sizing_data import SIZING, Flag, ParameterSpec, Passthrough, RoleMap, TitleMap
+from ..engine.sizing.specs import SIZING, ParameterSpec, Passthrough, RoleMap
 from . import md_text
 
 #: The data files and their root specs, in page order.
 FILES: tuple[tuple[str, Obj], ...] = (("roles.yaml", PLAYBOOK), ("sizing.yaml", SIZING))
 #: The code this page is generated from (its edit link opens the first).
-SOURCES = ("calculator/engine/playbook.py", "calculator/engine/sizing_data.py", "calculator/engine/schema.py")
+SOURCES = ("calculator/engine/playbook.py", "calculator/engine/sizing/specs.py", "calculator/engine/schema.py")
 
 UI = {
     "zh": {
@@ -273,8 +274,6 @@ def allowed(spec: Spec, t: dict[str, str], anchors: dict[object, Section]) -> st
     if isinstance(spec, RoleMap):
         param = t["param"].format(value=allowed(spec.param, t, anchors))
         return t["map"].format(key=t["role_id"], value=param, sep=t["sep"])
-    if isinstance(spec, TitleMap):
-        return t["map"].format(key=t["role_id"], value=t["local"], sep=t["sep"])
     if isinstance(spec, Flag):
         return t["flag"]
     if isinstance(spec, Passthrough):

@@ -30,6 +30,8 @@ def role_page(playbook: Playbook, role: Role, lang: str, sizing_section: str = "
         md_text(role.mission[lang]),
         "",
     ]
+    if role.group == "specialist":
+        out += [t["specialist"], ""]
     if role.reports_to:
         boss = playbook.role(role.reports_to)
         out.append(f"{t['reports_to']}{t['colon']}[{md_text(boss.name[lang])}]({role.reports_to}.md)")

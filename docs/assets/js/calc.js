@@ -209,6 +209,11 @@
         for (var i = 0; i < path.length - 1; i += 1) node = node[path[i]] = node[path[i]] || {};
         node[path[path.length - 1]] = Number(input.value);
       });
+      // a channel's format counts only where the channel has posts; the first option is the default
+      form.querySelectorAll("select[data-format-of]").forEach(function (select) {
+        var channel = scenario.channels && scenario.channels[select.getAttribute("data-format-of")];
+        if (channel && channel.posts_per_week && select.selectedIndex > 0) channel.format = select.value;
+      });
       var goals = [];
       form.querySelectorAll("input[name=goals]:checked").forEach(function (box) { goals.push(box.value); });
       if (goals.length) scenario.goals = goals;
@@ -220,6 +225,10 @@
         var node = scenario;
         input.name.split(".").forEach(function (key) { node = node && node[key]; });
         input.value = typeof node === "number" ? String(node) : "0";
+      });
+      form.querySelectorAll("select[data-format-of]").forEach(function (select) {
+        var channel = (scenario.channels || {})[select.getAttribute("data-format-of")];
+        select.value = channel && channel.format ? channel.format : select.options[0].value;
       });
       form.querySelectorAll("input[name=goals]").forEach(function (box) {
         box.checked = (scenario.goals || []).indexOf(box.value) !== -1;
