@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import strictjson
 from .export import plan_to_csv, plan_to_markdown
 from .playbook import playbook_from_json
 from .render.result import render_result, role_links_for, summary_text
@@ -32,7 +33,9 @@ class Calculator:
     def run(self, scenario_json: str, page_url: str = "") -> str:
         """Size a scenario (JSON text); the result or a clear error, as JSON text."""
         try:
-            scenario = parse_scenario(json.loads(scenario_json), self.model, file="form")
+            scenario = parse_scenario(strictjson.loads(scenario_json), self.model, file="form")
+        except strictjson.JSONInputError as exc:  # within the same budget as a share link or the CLI
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": exc.message}]})
         except ScenarioError as exc:
             return json.dumps({"ok": False, "errors": [{"path": p.path, "message": p.message} for p in exc.problems]})
         return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
