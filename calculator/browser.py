@@ -12,9 +12,10 @@ from typing import Any
 
 from . import strictjson
 from .export import plan_to_csv, plan_to_markdown
+from .forminput import read_form
 from .playbook import playbook_from_json
 from .render.result import render_result, role_links_for, summary_text
-from .scenario import ScenarioError, parse_scenario, scenario_to_data
+from .scenario import ScenarioError, parse_scenario, scenario_spec, scenario_to_data
 from .share import ShareLinkError, decode, encode
 from .sizing import fmt, plan_to_data, size
 from .sizing_data import sizing_from_json
@@ -39,6 +40,27 @@ class Calculator:
         except ScenarioError as exc:
             return json.dumps({"ok": False, "errors": [{"path": p.path, "message": p.message} for p in exc.problems]})
         return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
+
+    def run_form(self, form_json: str, page_url: str = "") -> str:
+        """Size what the form says: ``{"fields": {name: text as typed}, "goals": [...]}`` (JSON text).
+
+        A field that cannot be read exactly comes back in ``fields`` with a message in the page's
+        language (see :mod:`calculator.forminput`); otherwise as :meth:`run`.
+        """
+        try:
+            form = strictjson.loads(form_json)
+        except strictjson.JSONInputError as exc:
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": exc.message}]})
+        fields = form.get("fields") if isinstance(form, dict) else None
+        if not isinstance(fields, dict):
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": "expected the form's fields"}]})
+        raw, problems = read_form(fields, scenario_spec(self.model), self.lang)
+        if problems:
+            found = [{"name": p.name, "message": p.message} for p in problems]
+            return json.dumps({"ok": False, "fields": found}, ensure_ascii=False)
+        if form.get("goals"):
+            raw["goals"] = form["goals"]
+        return self.run(json.dumps(raw), page_url)
 
     def open_link(self, fragment: str, page_url: str = "") -> str:
         """Open a share link's fragment; on a bad link, say why (the page then shows the default)."""

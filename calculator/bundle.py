@@ -20,6 +20,7 @@ BROWSER_MODULES = (
     "playbook.py",
     "sizing_data.py",
     "scenario.py",
+    "forminput.py",
     "sizing.py",
     "strictjson.py",
     "share.py",

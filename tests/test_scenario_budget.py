@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +16,11 @@ import pytest
 
 from calculator import strictjson
 from calculator.browser import Calculator
-from calculator.bundle import browser_bundle
 from calculator.playbook import load_playbook, playbook_to_data
 from calculator.share import ShareLinkError, decode
 from calculator.sizing_data import load_sizing, sizing_to_data
 from calculator.strictjson import MAX_CHARS, MAX_DEPTH, MAX_ITEMS, JSONInputError
+from tests.pyodide_calls import needs_node, pyodide_calls
 from tests.sitebuild import ROOT
 
 MODEL = load_sizing(ROOT / "sizing.yaml")
@@ -120,35 +119,18 @@ def test_the_form_s_json_goes_through_the_same_budget() -> None:
     assert answer["errors"][0]["message"].startswith("the JSON is nested too deeply")
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (the README's set-up installs it)")
+@needs_node
 def test_under_pyodide_deep_input_is_a_message_and_python_goes_on(tmp_path: Path) -> None:
     """Without the budget a 3,000-deep link (it fits the link length) stopped Pyodide for good."""
-    (tmp_path / "calculator.zip").write_bytes(browser_bundle())
-    roles = playbook_to_data(load_playbook(ROOT / "roles.yaml"))
-    (tmp_path / "roles.json").write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "sizing.json").write_text(json.dumps(sizing_to_data(MODEL), ensure_ascii=False), encoding="utf-8")
     good = '{"channels": {"douyin": {"posts_per_week": 7}}}'
     calls = [
-        ["open_link", link(nested(600))],
-        ["open_link", link(nested(3000))],
-        ["run", nested(20_000)],
-        ["open_link", link(good)],
-        ["run", good],
+        ("open_link", link(nested(600))),
+        ("open_link", link(nested(3000))),
+        ("run", nested(20_000)),
+        ("open_link", link(good)),
+        ("run", good),
     ]
-    run = subprocess.run(
-        [
-            "node",
-            str(ROOT / "tests/js/calls.mjs"),
-            *(str(tmp_path / n) for n in ("calculator.zip", "roles.json", "sizing.json")),
-        ],
-        input=json.dumps(calls),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    answers = json.loads(run.stdout)["answers"]
+    answers = pyodide_calls(calls, tmp_path)
     assert [a.get("link_reason") for a in answers[:2]] == ["damaged", "damaged"]
     assert "nested too deeply" in answers[0]["link_error"]
     assert answers[2]["ok"] is False and "nested too deeply" in answers[2]["errors"][0]["message"]
