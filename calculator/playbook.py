@@ -174,9 +174,10 @@ def load_playbook(path: Path, display_name: str | None = None) -> Playbook:
     doc = read_yaml(path, display_name)
     if doc.problems and doc.value is None:
         raise DataError(doc.problems)
+    roles = doc.value.get("roles") if isinstance(doc.value, dict) else None  # any type: validation says which
     lines = tuple(
         (r["id"], doc.positions.get(("roles", i, "id"), (0, 0))[0])
-        for i, r in enumerate(doc.value.get("roles", []) if isinstance(doc.value, dict) else [])
+        for i, r in enumerate(roles if isinstance(roles, list) else [])
         if isinstance(r, dict) and isinstance(r.get("id"), str)
     )
     try:

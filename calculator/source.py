@@ -62,6 +62,10 @@ class _Walker:
             reason = getattr(exc, "problem", None) or str(exc)
             self._report(node, path, f"cannot read this value ({reason}); quote it to make it text")
             return None
+        except Exception:  # noqa: BLE001 - PyYAML's constructors fail otherwise on explicit tags (!!bool maybe)
+            reason = f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+            self._report(node, path, f"cannot read this value ({reason}); quote it to make it text")
+            return None
 
     def value(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.positions[path] = _mark(node)
