@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check linkcheck lint test browser bench clean
+.PHONY: install serve build check linkcheck lint test browser bench fuzz clean
 
 # Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -58,6 +58,10 @@ test: install browser lint check build linkcheck
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+FUZZ_SECONDS ?= 180
+fuzz: install  ## mutates data files and scenarios for FUZZ_SECONDS (default 180), counts outcomes; not part of `make test`
+	$(BIN)/python -m tests.fuzz --seconds $(FUZZ_SECONDS)
 
 bench: build  ## prints calculator timings and bytes next to a bare Pyodide page (no assertions)
 	$(BIN)/python tests/bench/calculator_bench.py site --runs 3

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .datafiles import textfile
 from .datafiles.load import DATA_DIR, ROLES_FILE, SIZING_FILE, load_playbook, load_sizing
 from .engine import strictjson
 from .engine.errors import DataError
@@ -92,17 +93,18 @@ def parse_json(text: str, name: str) -> Any:
 
 def read_scenario_text(source: str, stdin: TextIO) -> tuple[str, str]:
     """Return (display name, text) of the scenario named on the command line."""
-    if source == "-":
-        return "<stdin>", stdin.read()
+    if source == "-":  # one character past the limit is enough to say it is too long
+        return "<stdin>", stdin.read(strictjson.MAX_CHARS + 1)
     path = Path(source)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # at most 4 bytes a character in UTF-8: enough to judge the length
+            raw = stream.read(4 * strictjson.MAX_CHARS + 4)
     except OSError as exc:
         raise InputError(f"{source}: cannot read the scenario file ({exc.strerror or exc})") from None
-    try:
-        return source, raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{source}: the file is not valid UTF-8 (allowed: a UTF-8 JSON file)") from None
+    text, encoding = textfile.decode(raw, source)  # names UTF-16/32 and GBK
+    if encoding:
+        raise InputError(str(encoding[0]))
+    return source, text
 
 
 # --------------------------------------------------------------------------- table

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..engine.errors import PathKey, Problem, format_path
+from . import textfile, yamlbudget
 
 
 @dataclass
@@ -52,10 +53,17 @@ class _Walker:
         self.doc.problems.append(Problem(self.doc.file, line, col, format_path(path), message))
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        if (too_long := yamlbudget.number_too_long(node)) is not None:
+            self._report(node, path, too_long)
+            return None
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError) as exc:  # e.g. 2001-02-30 read as a date
             reason = getattr(exc, "problem", None) or str(exc)
+            self._report(node, path, f"cannot read this value ({reason}); quote it to make it text")
+            return None
+        except Exception:  # noqa: BLE001 - PyYAML's constructors fail otherwise on explicit tags (!!bool maybe)
+            reason = f"not a valid {node.tag.rsplit(':', 1)[-1]}"
             self._report(node, path, f"cannot read this value ({reason}); quote it to make it text")
             return None
 
@@ -133,17 +141,25 @@ def _untab(text: str, file: str, width: int) -> tuple[str, list[Problem]]:
 
 
 def parse_yaml(text: str, file: str) -> Located:
-    """Parse YAML ``text``; syntax errors become problems, never exceptions."""
+    """Parse YAML ``text``; syntax errors and limits crossed become problems, never exceptions.
+
+    Nothing a file holds drives recursion or expansion past :mod:`calculator.yamlbudget`'s limits.
+    """
     doc = Located(file)
+    text, raw = textfile.raw_characters(text, file)
     node = None
     # An editor's tab stood for some number of spaces; try the usual widths before giving up.
     for width in (2, 4, 8):
-        untabbed, doc.problems = _untab(text, file, width)
+        untabbed, tabs = _untab(text, file, width)
+        doc.problems = raw + tabs
         try:
-            node = yaml.compose(untabbed, Loader=yaml.SafeLoader)
+            node = yamlbudget.compose(untabbed, file)
             break
+        except yamlbudget.BudgetExceeded as exc:
+            doc.problems.append(exc.problem)
+            return doc
         except yaml.YAMLError as exc:
-            if width == 8 or not doc.problems:
+            if width == 8 or not tabs:
                 doc.problems.append(_syntax_problem(file, untabbed, exc))
                 return doc
     if node is None:
@@ -154,28 +170,20 @@ def parse_yaml(text: str, file: str) -> Located:
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> Located:
-    """Read and parse a UTF-8 YAML file; a wrong encoding is a problem with a line number.
+    """Read and parse a YAML data file; a wrong encoding or size is a problem with a line number.
 
-    Undecodable bytes are replaced and parsing goes on, so other mistakes still show.
+    A file over :data:`calculator.yamlbudget.MAX_FILE_BYTES` is not read further. A file in another
+    encoding is named as such and still read (undecodable bytes replaced), so other mistakes still show.
     """
     name = display_name or path.name
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        text = raw.decode("utf-8", errors="replace")
-        bad_lines = sum(1 for row in text.split("\n") if "\ufffd" in row)
-        encoding = Problem(
-            name,
-            line,
-            col,
-            "",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}; {bad_lines} line(s) affected, "
-            "often a file saved as GBK/GB18030); save it as UTF-8 (allowed: UTF-8 only)",
-        )
-        doc = parse_yaml(text, name)
-        doc.problems.insert(0, encoding)
+    with path.open("rb") as stream:
+        raw = stream.read(yamlbudget.MAX_FILE_BYTES + 1)
+    if len(raw) > yamlbudget.MAX_FILE_BYTES:
+        doc = Located(name)
+        size = path.stat().st_size  # 0 for a device or pipe that never ends
+        doc.problems.append(yamlbudget.size_problem(name, size if size > yamlbudget.MAX_FILE_BYTES else None))
         return doc
-    return parse_yaml(text.removeprefix("\ufeff"), name)
+    text, encoding = textfile.decode(raw, name)
+    doc = parse_yaml(text, name)
+    doc.problems[:0] = encoding
+    return doc

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import strictjson
 from .export import plan_to_csv, plan_to_markdown
 from .fmt import fmt
+from .forminput import read_form
 from .playbook import playbook_from_json
 from .result_html import render_result, role_links_for, summary_text
-from .scenario import ScenarioError, parse_scenario, scenario_to_data
+from .scenario import ScenarioError, parse_scenario, scenario_spec, scenario_to_data
 from .share import ShareLinkError, decode, encode
 from .sizing.loading import roles_from_playbook, sizing_from_json
 from .sizing.plan import size
@@ -34,10 +36,38 @@ class Calculator:
     def run(self, scenario_json: str, page_url: str = "") -> str:
         """Size a scenario (JSON text); the result or a clear error, as JSON text."""
         try:
-            scenario = parse_scenario(json.loads(scenario_json), self.model, file="form")
+            scenario = parse_scenario(strictjson.loads(scenario_json), self.model, file="form")
+        except strictjson.JSONInputError as exc:  # within the same budget as a share link or the CLI
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": exc.message}]})
         except ScenarioError as exc:
             return json.dumps({"ok": False, "errors": [{"path": p.path, "message": p.message} for p in exc.problems]})
         return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
+
+    def run_form(self, form_json: str, page_url: str = "") -> str:
+        """Size what the form says: ``{"fields": {name: text as typed}, "goals": [...]}`` (JSON text).
+
+        A field that cannot be read exactly comes back in ``fields`` with a message in the page's
+        language (see :mod:`calculator.forminput`); otherwise as :meth:`run`.
+        """
+        try:
+            form = strictjson.loads(form_json)
+        except strictjson.JSONInputError as exc:
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": exc.message}]})
+        fields = form.get("fields") if isinstance(form, dict) else None
+        if not isinstance(fields, dict):
+            return json.dumps({"ok": False, "errors": [{"path": "", "message": "expected the form's fields"}]})
+        raw, problems = read_form(fields, scenario_spec(self.model), self.lang)
+        if problems:
+            found = [{"name": p.name, "message": p.message} for p in problems]
+            return json.dumps({"ok": False, "fields": found}, ensure_ascii=False)
+        if form.get("goals"):
+            raw["goals"] = form["goals"]
+        formats = form.get("formats")
+        for channel, chosen in (formats if isinstance(formats, dict) else {}).items():
+            entry = raw.get("channels", {}).get(channel)
+            if isinstance(entry, dict) and entry.get("posts_per_week"):  # a format only counts with posts
+                entry["format"] = chosen
+        return self.run(json.dumps(raw), page_url)
 
     def open_link(self, fragment: str, page_url: str = "") -> str:
         """Open a share link's fragment; on a bad link, say why (the page then shows the default)."""

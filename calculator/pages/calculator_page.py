@@ -23,6 +23,10 @@ from .rawhtml import placeholder
 
 ROLES_PREFIX = "../roles/"
 METHODOLOGY_LINK = "../methodology/"
+#: start-up gives up when the download brings no byte for this long (no fixed deadline: a slow line gets there)
+STALL_SECONDS = 30
+#: ... or when Python has not started this long after the last byte (CPU only: seconds, even on a slow phone)
+START_SECONDS = 90
 
 UI = {
     "zh": {
@@ -72,19 +76,19 @@ UI = {
 
 
 def _input(parent: ET.Element, model: SizingModel, input_id: str, name: str, value: float, label: str) -> None:
-    """A number input bounded by the data's limits; ``label`` is its accessible name."""
+    """A number field; ``label`` is its accessible name. A text input with a number pad, not
+    ``type=number``: the browser would hand over its guess ("1,5" as 15), not what was typed, and
+    Python (``calculator.engine.forminput``) reads the text exactly, bounds from the data included."""
     whole = input_id in ("groups", "contacts", "campaigns_per_year", "ad_spend_per_month")
-    limit = getattr(model.limits, input_id)
     element(
         parent,
         "input",
         None,
-        type="number",
+        type="text",
         name=name,
-        min="0",
-        max=fmt(limit.value, 0),
-        step="1" if whole else "any",
         inputmode="numeric" if whole else "decimal",
+        autocomplete="off",
+        spellcheck="false",
         value=fmt(value, 2),
         aria_label=label,
     )
@@ -214,6 +218,8 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
             "data-sizing-json": "../data/sizing.json",
             "data-package": "../data/calculator.zip",
             "data-worker": "../assets/js/calc-worker.js",
+            "data-stall-seconds": str(STALL_SECONDS),
+            "data-start-seconds": str(START_SECONDS),
         },
     )
     jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")

@@ -7,7 +7,10 @@
 
   var TEXT = {
     zh: {
-      runtime: "正在下载并启动 Python 运行时（首次约数秒）…",
+      runtime: "正在下载 Python 运行时与计算引擎…",
+      download: "已下载 {loaded} / {total} MB",
+      downloadOpen: "已下载 {loaded} MB",
+      starting: "正在启动 Python…",
       engine: "正在载入计算引擎与数据…",
       ready: "实时计算已就绪：修改任一输入，结果立即更新。",
       pending: "实时计算启动后会按当前输入重新计算…",
@@ -23,17 +26,20 @@
         invalid: "链接里的方案无效",
       },
       unavailable: "实时重算不可用（{reason}）。下面是构建时算好的方案；请通过 http(s) 打开本页，并使用支持 WebAssembly 的浏览器。",
+      failed: "实时重算没能启动（{reason}）。下面的方案仍然有效（构建时算好）；可以点“重试”再试一次。",
+      retry: "重试",
+      stalled: "下载已有 {s} 秒没有进展",
+      slowStart: "下载完成后 Python 在 {s} 秒内没能启动",
       invalid: "输入有误，结果未更新：",
-      notNumber: "请输入数字",
-      whole: "请输入整数",
-      range: "应在 {min} 到 {max} 之间",
       copied: "分享链接已复制到剪贴板。",
       copyManual: "请手动复制上面的链接。",
       shareLabel: "分享链接",
-      timeout: "启动超时",
     },
     en: {
-      runtime: "Downloading and starting the Python runtime (a few seconds the first time)…",
+      runtime: "Downloading the Python runtime and the sizing engine…",
+      download: "{loaded} of {total} MB downloaded",
+      downloadOpen: "{loaded} MB downloaded",
+      starting: "Starting Python…",
       engine: "Loading the sizing engine and data…",
       ready: "Live calculation ready: change any input and the plan updates at once.",
       pending: "The plan will follow your input once live calculation has started…",
@@ -49,18 +55,21 @@
         invalid: "the plan in the link is not valid",
       },
       unavailable: "Live recalculation is unavailable ({reason}). Below is the plan computed at build time; open this page over http(s) in a browser with WebAssembly.",
+      failed: "Live recalculation could not start ({reason}). The plan below still stands (computed at build time); press Retry to try again.",
+      retry: "Retry",
+      stalled: "the download made no progress for {s} seconds",
+      slowStart: "Python did not start within {s} seconds of the download",
       invalid: "Check the input; the plan was not updated: ",
-      notNumber: "enter a number",
-      whole: "enter a whole number",
-      range: "must be between {min} and {max}",
       copied: "Share link copied to the clipboard.",
       copyManual: "Copy the link above by hand.",
       shareLabel: "Share link",
-      timeout: "start-up timed out",
     },
   };
-  // Per start-up stage, so a slow download is not cut short while it is making progress.
-  var STAGE_TIMEOUT_MS = 120000;
+  // No fixed start-up deadline: a slow line gets there. While downloading, start-up fails only when
+  // no byte has come for the page's data-stall-seconds; once every byte is in, Python has
+  // data-start-seconds to start (CPU only: a few seconds on a slow phone).
+  var STALL_SECONDS_DEFAULT = 30;
+  var START_SECONDS_DEFAULT = 90;
 
   // One worker per visit (module scope survives Material's instant navigation).
   var engine = { worker: null, state: "idle", error: "", calls: new Map(), seq: 0, listener: null, timer: 0 };
@@ -91,9 +100,13 @@
     tell("error", reason);
   }
 
-  function arm(lang) {
+  function arm(config, stage) {
+    var starting = stage === "starting" || stage === "engine";
+    var seconds = starting ? config.startSeconds : config.stallSeconds;
     clearTimeout(engine.timer);
-    engine.timer = setTimeout(function () { fail(TEXT[lang].timeout); }, STAGE_TIMEOUT_MS);
+    engine.timer = setTimeout(function () {
+      fail(format(TEXT[config.lang][starting ? "slowStart" : "stalled"], { s: seconds }));
+    }, seconds * 1000);
   }
 
   function startEngine(config) {
@@ -104,13 +117,13 @@
       fail(String((error && error.message) || error));
       return;
     }
-    arm(config.lang);
+    arm(config);
     engine.worker.onerror = function (event) { fail(event.message || "worker error"); };
     engine.worker.onmessage = function (event) {
       var message = event.data;
       if (message.type === "progress") {
-        arm(config.lang);
-        tell("progress", message.stage);
+        arm(config, message.stage);
+        tell("progress", message);
       } else if (message.type === "ready") {
         clearTimeout(engine.timer);
         engine.state = "ready";
@@ -161,7 +174,7 @@
     var result = root.querySelector("#calc-result");
     var exports = root.querySelectorAll("[data-action=share], [data-action=csv], [data-action=markdown]");
     var prerendered = JSON.parse(root.dataset.prerendered);
-    var defaults = readForm().scenario;
+    var defaults = readForm();
     // What share and export hand out: always the plan on screen, never one the form has left.
     var latest = { fragment: prerendered.fragment, csv: prerendered.csv, markdown: prerendered.markdown };
     var busy = false;  // one call to the worker at a time; the newest input waits, older ones are dropped
@@ -174,6 +187,8 @@
       sizing: absolute(root, "data-sizing-json"),
       rolesPrefix: root.dataset.rolesPrefix,
       methodology: root.dataset.methodology,
+      stallSeconds: Number(root.dataset.stallSeconds) || STALL_SECONDS_DEFAULT,
+      startSeconds: Number(root.dataset.startSeconds) || START_SECONDS_DEFAULT,
     };
 
     function say(text, kind) {
@@ -190,38 +205,24 @@
       exports.forEach(function (button) { button.disabled = !enabled; });
     }
 
-    // The form as a scenario (the CLI's JSON): empty fields are zero, so they are left out.
+    // The form as typed: each number field's text and the goals ticked. Python reads the numbers
+    // (calculator/forminput.py); the browser's own reading of "1,5" or "0x10" would be a guess.
     function readForm() {
-      var scenario = {};
-      var problems = [];
-      form.querySelectorAll("input[type=number]").forEach(function (input) {
-        input.removeAttribute("aria-invalid");
-        var v = input.validity;
-        // min/max/step come from sizing.yaml: say it in the page's language before asking
-        // Python, which checks again all the same.
-        if (v.badInput || v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) {
-          problems.push(input);
-          return;
-        }
-        if (input.value.trim() === "") return;
-        var path = input.name.split(".");
-        var node = scenario;
-        for (var i = 0; i < path.length - 1; i += 1) node = node[path[i]] = node[path[i]] || {};
-        node[path[path.length - 1]] = Number(input.value);
-      });
-      // a channel's format counts only where the channel has posts; the first option is the default
+      var fields = {};
+      form.querySelectorAll("input[inputmode]").forEach(function (input) { fields[input.name] = input.value; });
+      // a channel's format: the first option is the default, so only another choice is sent
+      var formats = {};
       form.querySelectorAll("select[data-format-of]").forEach(function (select) {
-        var channel = scenario.channels && scenario.channels[select.getAttribute("data-format-of")];
-        if (channel && channel.posts_per_week && select.selectedIndex > 0) channel.format = select.value;
+        if (select.selectedIndex > 0) formats[select.getAttribute("data-format-of")] = select.value;
       });
       var goals = [];
       form.querySelectorAll("input[name=goals]:checked").forEach(function (box) { goals.push(box.value); });
-      if (goals.length) scenario.goals = goals;
-      return { scenario: scenario, problems: problems };
+      return { fields: fields, goals: goals, formats: formats };
     }
 
+    // Show a scenario (Python's canonical form) or a form as read by readForm.
     function fillForm(scenario) {
-      form.querySelectorAll("input[type=number]").forEach(function (input) {
+      form.querySelectorAll("input[inputmode]").forEach(function (input) {
         var node = scenario;
         input.name.split(".").forEach(function (key) { node = node && node[key]; });
         input.value = typeof node === "number" ? String(node) : "0";
@@ -230,16 +231,45 @@
         var channel = (scenario.channels || {})[select.getAttribute("data-format-of")];
         select.value = channel && channel.format ? channel.format : select.options[0].value;
       });
+      fillGoals(scenario.goals);
+    }
+
+    function fillTyped(typed) {
+      form.querySelectorAll("input[inputmode]").forEach(function (input) { input.value = typed.fields[input.name]; });
+      form.querySelectorAll("select[data-format-of]").forEach(function (select) {
+        var chosen = (typed.formats || {})[select.getAttribute("data-format-of")];
+        select.value = chosen || select.options[0].value;
+      });
+      fillGoals(typed.goals);
+    }
+
+    function fillGoals(goals) {
       form.querySelectorAll("input[name=goals]").forEach(function (box) {
-        box.checked = (scenario.goals || []).indexOf(box.value) !== -1;
+        box.checked = (goals || []).indexOf(box.value) !== -1;
       });
     }
 
-    function why(input) {
-      var v = input.validity;
-      if (v.badInput) return t.notNumber;
-      if (v.stepMismatch) return t.whole;
-      return format(t.range, { min: input.min, max: input.max });
+    function field(name) {
+      return form.querySelector('[name="' + CSS.escape(name) + '"]');
+    }
+
+    function clearFieldErrors() {
+      form.querySelectorAll(".calc-field__error").forEach(function (note) { note.remove(); });
+      form.querySelectorAll("[aria-invalid]").forEach(function (input) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      });
+    }
+
+    // The message next to the field it is about, and tied to it for screen readers.
+    function markField(input, message) {
+      var note = document.createElement("span");
+      note.className = "calc-field__error";
+      note.id = "calc-error-" + input.name.replace(/[^\w-]/g, "-");
+      note.textContent = message;
+      input.after(note);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", note.id);
     }
 
     // Apply the worker's answer to the page; false when there is no new plan to show.
@@ -253,10 +283,11 @@
         } else if (data.crash) {
           say(format(t.unavailable, { reason: data.crash }), "error");
         } else {
-          say(t.invalid + data.errors.map(function (problem) {
-            var input = form.querySelector('[name="' + problem.path + '"]');
-            if (input) input.setAttribute("aria-invalid", "true");
-            return (input ? input.getAttribute("aria-label") : problem.path) + ": " + problem.message;
+          var problems = (data.fields || []).map(function (problem) { return { path: problem.name, message: problem.message }; });
+          say(t.invalid + problems.concat(data.errors || []).map(function (problem) {
+            var input = problem.path ? field(problem.path) : null;
+            if (input) markField(input, problem.message);
+            return (input ? input.getAttribute("aria-label") + ": " : problem.path ? problem.path + ": " : "") + problem.message;
           }).join("; "), "error");
         }
         return false;
@@ -299,19 +330,11 @@
         if (engine.state === "loading") say(t.pending, "info");
         return;
       }
-      var read = readForm();
-      if (read.problems.length) {
-        read.problems.forEach(function (input) { input.setAttribute("aria-invalid", "true"); });
-        say(t.invalid + read.problems.map(function (input) {
-          return (input.getAttribute("aria-label") || input.name) + ": " + why(input);
-        }).join("; "), "error");
-        return;
-      }
       send({
-        message: { type: "run", scenario: JSON.stringify(read.scenario), url: location.href },
+        message: { type: "form", form: JSON.stringify(readForm()), url: location.href },
         done: function (answer) {
-          show(answer);
-          if (after) after();
+          clearFieldErrors();
+          if (show(answer) && after) after();  // a field the engine could not read keeps its message
         },
       });
     }
@@ -322,11 +345,12 @@
         message: { type: "link", fragment: fragment, url: location.href },
         done: function (answer) {
           if (show(answer, restoring ? t.restored : t.linkOpened)) {
+            clearFieldErrors();
             fillForm(answer.result.scenario);
             return;
           }
           var reason = status.textContent;  // a broken or tampered link: say why, then show the default
-          fillForm(defaults);
+          fillTyped(defaults);
           history.replaceState(history.state, "", location.pathname + location.search);
           recalculate(function () { say(reason, "error"); });
         },
@@ -368,7 +392,7 @@
       markdown: function () { download("team-plan.md", latest.markdown, "text/markdown;charset=utf-8"); },
       print: function () { window.print(); },
       reset: function () {
-        fillForm(defaults);
+        fillTyped(defaults);
         recalculate();
       },
     };
@@ -379,11 +403,65 @@
     form.addEventListener("input", function () { recalculate(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
+    // Bytes downloaded, under the status line (not in it: a live region read out four times a second
+    // would drown everything else for a screen reader).
+    function showProgress(message) {
+      var line = root.querySelector(".calc-progress");
+      if (!line) {
+        line = document.createElement("p");
+        line.className = "calc-progress";
+        var meter = document.createElement("progress");
+        meter.setAttribute("aria-label", t.runtime);
+        line.append(meter, " ", document.createElement("span"));
+        status.after(line);
+      }
+      var bar = line.querySelector("progress");
+      var mb = function (bytes) { return (bytes / 1e6).toFixed(1); };
+      if (message.total) {
+        bar.max = message.total;
+        bar.value = Math.min(message.loaded, message.total);
+      } else {
+        bar.removeAttribute("value");  // the size is unknown (a compressed download): an indeterminate bar
+      }
+      line.querySelector("span").textContent = message.total
+        ? format(t.download, { loaded: mb(message.loaded), total: mb(message.total) })
+        : format(t.downloadOpen, { loaded: mb(message.loaded) });
+    }
+
+    function hideProgress() {
+      var line = root.querySelector(".calc-progress");
+      if (line) line.remove();
+    }
+
+    // After a failed start over http(s), one button starts again; the prerendered plan stays meanwhile.
+    function offerRetry() {
+      if (location.protocol === "file:") return false;  // a worker cannot start from a file: retrying will not help
+      if (root.querySelector(".calc-retry")) return true;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button calc-retry";
+      button.textContent = t.retry;
+      button.addEventListener("click", function () {
+        button.remove();
+        form.querySelectorAll("fieldset").forEach(function (set) { set.disabled = false; });
+        engine.state = "idle";
+        engine.error = "";
+        setState("loading");
+        say(t.runtime, "info");
+        startEngine(config);
+      });
+      status.after(button);
+      return true;
+    }
+
     function onEngine(event, detail) {
       if (!root.isConnected) return;
       if (event === "progress") {
-        say(t[detail] || t.runtime, "info");
+        var text = (detail.stage !== "download" && t[detail.stage]) || t.runtime;
+        if (status.textContent !== text) say(text, "info");
+        if (detail.stage === "download") showProgress(detail);
       } else if (event === "ready") {
+        hideProgress();
         var hash = location.hash.replace(/^#/, "");
         var restoring = !hash && Boolean(remembered[lang]);
         if (restoring) hash = remembered[lang];
@@ -394,10 +472,11 @@
           recalculate(function () { say(t.ready, "ok"); });
         }
       } else if (event === "error") {
+        hideProgress();
         setState("error");
-        setExportsEnabled(JSON.stringify(readForm().scenario) === JSON.stringify(defaults));
+        setExportsEnabled(JSON.stringify(readForm()) === JSON.stringify(defaults));
         form.querySelectorAll("fieldset").forEach(function (set) { set.disabled = true; });
-        say(format(t.unavailable, { reason: detail }), "error");
+        say(format(offerRetry() ? t.failed : t.unavailable, { reason: detail }), "error");
       }
     }
     engine.listener = onEngine;  // only the page on screen listens
