@@ -102,10 +102,16 @@ class Line:
         self.quiet_after: int | None = None  # bytes of the wasm sent before nothing more comes
         self.released = threading.Event()
         self.requests: list[str] = []
+        self.worker_policy = ""  # a Content-Security-Policy header for the worker script
 
 
 class SlowHandler(QuietHandler):
     line: Line
+
+    def end_headers(self) -> None:
+        if self.line.worker_policy and self.path.endswith("calc-worker.js"):
+            self.send_header("Content-Security-Policy", self.line.worker_policy)
+        super().end_headers()
 
     def copyfile(self, source: Any, outputfile: Any) -> None:  # noqa: D102 - SimpleHTTPRequestHandler's hook
         self.line.requests.append(self.path)
@@ -204,4 +210,20 @@ def test_a_stalled_line_fails_with_a_retry_and_keeps_the_plan(browser: Browser, 
     page.fill(FIELD, "300")
     expect(status).to_contain_text("已更新")
     assert errors == []
+    context.close()
+
+
+def test_a_host_that_forbids_blob_scripts_in_the_worker_still_gets_a_calculator(
+    browser: Browser, slow_server: tuple[str, Line]
+) -> None:
+    """The worker imports the counted runtime script from a blob: URL; a stricter policy gets it by URL."""
+    url, line = slow_server
+    line.worker_policy = "script-src 'self' 'wasm-unsafe-eval'"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "calculator/")
+    page.wait_for_selector(READY, timeout=90_000)
+    page.fill(FIELD, "300")
+    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    assert any(r.endswith("calc-worker.js") for r in line.requests)
     context.close()

@@ -95,3 +95,16 @@ def test_build_stops_with_the_located_message_within_seconds(case: str, tmp_path
     assert first in result.stderr, result.stderr[-2000:]
     assert not (repo / "site" / "index.html").exists()
     assert elapsed < 30, f"the build took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("broken", ["missing", "folder"])
+def test_a_data_file_that_cannot_be_read_is_a_message(tmp_path: Path, broken: str) -> None:
+    shutil.copy(ROOT / "sizing.yaml", tmp_path / "sizing.yaml")
+    if broken == "folder":
+        (tmp_path / "roles.yaml").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "calculator.check", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("roles.yaml: cannot read the file (")

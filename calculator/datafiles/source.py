@@ -176,8 +176,13 @@ def read_yaml(path: Path, display_name: str | None = None) -> Located:
     encoding is named as such and still read (undecodable bytes replaced), so other mistakes still show.
     """
     name = display_name or path.name
-    with path.open("rb") as stream:
-        raw = stream.read(yamlbudget.MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(yamlbudget.MAX_FILE_BYTES + 1)
+    except OSError as exc:  # missing, a folder, no permission: a message, not a traceback
+        doc = Located(name)
+        doc.problems.append(Problem(name, 0, 0, "", f"cannot read the file ({exc.strerror or exc})"))
+        return doc
     if len(raw) > yamlbudget.MAX_FILE_BYTES:
         doc = Located(name)
         size = path.stat().st_size  # 0 for a device or pipe that never ends

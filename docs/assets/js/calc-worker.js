@@ -18,7 +18,8 @@ function absolute(url) {
 // show progress and tell a slow line (bytes still coming) from a stalled one (none for a while).
 // Pyodide's own files are counted on a clone: Pyodide gets the untouched response, so the wasm is
 // still compiled while it streams in and the browser can still cache the compiled code.
-function download(urls, theirs) {
+function download(urls, pyodides) {
+  const theirs = new Set(pyodides);  // a copy: the caller's set changes as Pyodide takes its responses
   let loaded = 0;
   let total = 0;
   let last = 0;
@@ -61,6 +62,20 @@ function download(urls, theirs) {
   };
 }
 
+// The runtime's JavaScript from the counted bytes (loadPyodide's documented createPyodideModule
+// option). Where a policy forbids blob: scripts, the same file by its URL (from the HTTP cache, most
+// likely, else a second download).
+async function runtimeModule(bytes, url) {
+  const script = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+  try {
+    return (await import(script)).default;
+  } catch {
+    return (await import(url)).default;
+  } finally {
+    URL.revokeObjectURL(script);
+  }
+}
+
 async function start(config) {
   const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");  // 18 kB: the loader itself
   const runtime = RUNTIME.map((name) => absolute(config.pyodide + name));
@@ -84,9 +99,7 @@ async function start(config) {
   };
   let pyodide;
   try {
-    // The runtime's JavaScript from the counted bytes (loadPyodide's documented createPyodideModule).
-    const script = URL.createObjectURL(new Blob([await files.bytes(runtime[0])], { type: "text/javascript" }));
-    const { default: createPyodideModule } = await import(script).finally(() => URL.revokeObjectURL(script));
+    const createPyodideModule = await runtimeModule(await files.bytes(runtime[0]), runtime[0]);
     const starting = loadPyodide({ indexURL: config.pyodide, createPyodideModule, stdout: () => {}, stderr: () => {} });
     starting.catch(() => {});
     await allIn();
