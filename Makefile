@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check linkcheck lint test browser bench fuzz clean
+.PHONY: install serve build offline check linkcheck lint test browser bench fuzz clean
 
 # Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -37,6 +37,10 @@ build: install  ## both languages into site/ (Chinese first: its build empties s
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
+offline: install  ## both languages into site-offline/, to zip and open from disk (file://)
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean -f mkdocs.yml -d site-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict -f mkdocs.en.yml -d site-offline/en
+
 linkcheck: install  ## every internal link and #fragment of the built site resolves (after `make build`)
 	$(BIN)/python -m calculator.linkcheck site
 
@@ -57,7 +61,7 @@ test: install browser lint check build linkcheck
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-offline .pytest_cache .mypy_cache .ruff_cache
 
 FUZZ_SECONDS ?= 180
 fuzz: install  ## mutates data files and scenarios for FUZZ_SECONDS (default 180), counts outcomes; not part of `make test`

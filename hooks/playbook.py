@@ -68,7 +68,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = playbook_pages(playbook, lang, sections)
     pages[METHODOLOGY] = methodology_page(sizing, lang, _state.panel)
     pages[CALCULATOR] = calculator_page(lang)
-    _state.html_blocks[CALCULATOR] = {HTML_BLOCK: calculator_html(sizing, playbook, lang)}  # the default plan
+    _state.html_blocks[CALCULATOR] = {  # the default plan
+        HTML_BLOCK: calculator_html(sizing, playbook, lang, config.use_directory_urls)
+    }
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
     # sizing.json is the validated document itself: the browser validates it with the same specs

@@ -24,9 +24,13 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
-def build(repo: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
-    """Both languages, strict, exactly as `make build` does; returns the last finished process."""
+def build(
+    repo: Path, site_url: str = "http://127.0.0.1:8000/", offline: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Both languages, strict, exactly as `make build` (or with ``offline``, `make offline`) does, into site/;
+    returns the last finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/"}
+    env["OFFLINE"] = "true" if offline else "false"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     first = subprocess.run([*mkdocs, "--clean", "-f", "mkdocs.yml"], cwd=repo, env=env, capture_output=True, text=True)
     if first.returncode:

@@ -200,24 +200,32 @@ def calculator_page(lang: str) -> str:
     return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
 
 
-def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
-    """The form, status and the default scenario's plan, prerendered, as one HTML block."""
+def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True) -> str:
+    """The form, status and the default scenario's plan, prerendered, as one HTML block.
+
+    Without ``directory_urls`` (the offline copy, ``make offline``) the page is ``calculator.html``
+    beside the other pages, and the prerendered plan links to ``roles/<id>.html``.
+    """
     ui = UI[lang]
     scenario = default_scenario(model)
     plan = size(scenario, model)
     links = role_links_for((r.id for r in playbook.roles), ROLES_PREFIX)
+    up, methodology = "../", METHODOLOGY_LINK
+    if not directory_urls:
+        links = {role_id: f"roles/{role_id}.html" for role_id in links}
+        up, methodology = "", "methodology.html"
     root = ET.Element(
         "div",
         {
             "id": "calc",
             "class": "calc",
             "data-lang": lang,
-            "data-roles-prefix": ROLES_PREFIX,
-            "data-methodology": METHODOLOGY_LINK,
-            "data-roles-json": "../data/roles.json",
-            "data-sizing-json": "../data/sizing.json",
-            "data-package": "../data/calculator.zip",
-            "data-worker": "../assets/js/calc-worker.js",
+            "data-roles-prefix": up + ROLES_PREFIX.removeprefix("../"),
+            "data-methodology": methodology,
+            "data-roles-json": up + "data/roles.json",
+            "data-sizing-json": up + "data/sizing.json",
+            "data-package": up + "data/calculator.zip",
+            "data-worker": up + "assets/js/calc-worker.js",
             "data-stall-seconds": str(STALL_SECONDS),
             "data-start-seconds": str(START_SECONDS),
         },
@@ -243,7 +251,7 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str) -> str:
         data_total_fte=fmt(plan.total_fte, plan.decimals),
         aria_live="polite",
     )
-    result.append(ET.fromstring(render_result(plan, model, lang, links, METHODOLOGY_LINK)))
+    result.append(ET.fromstring(render_result(plan, model, lang, links, methodology)))
     # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
     # <script type="application/json">: Material's instant navigation re-runs every <script>.
     prerendered = {
