@@ -209,9 +209,12 @@ def mutate(rng: random.Random, seed: bytes, snippets: list[str], structured: boo
     if structured and rng.random() < 0.3:
         # read within the data-file budget: yaml.safe_load of the alias-bomb seed would never return
         tree = parse_yaml(seed.decode("utf-8", errors="replace"), "seed").value
-        if tree is not None:
-            text = yaml.safe_dump(_tree_mutation(rng, tree), allow_unicode=True, sort_keys=False)
-            return text.encode("utf-8")
+        try:
+            if tree is not None:
+                text = yaml.safe_dump(_tree_mutation(rng, tree), allow_unicode=True, sort_keys=False)
+                return text.encode("utf-8")
+        except ValueError:  # an integer past Python's 4,300-digit str() limit: mutate the bytes instead
+            pass
     data = bytearray(seed)
     for _ in range(rng.randint(1, 4)):
         lines = bytes(data).split(b"\n")

@@ -192,11 +192,11 @@ def test_a_stalled_line_fails_with_a_retry_and_keeps_the_plan(browser: Browser, 
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    with_stall_seconds(page, 3)
+    with_stall_seconds(page, 5)
     page.goto(url + "calculator/")
     expected = cli(default_scenario())
     status = page.locator("#calc-status")
-    expect(status).to_contain_text("下载已有 3 秒没有进展", timeout=30_000)
+    expect(status).to_contain_text("下载已有 5 秒没有进展", timeout=30_000)
     expect(status).to_contain_text("可以点“重试”再试一次")
     expect(page.locator("#calc-result")).to_have_attribute("data-state", "error")
     assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))  # the plan stands
