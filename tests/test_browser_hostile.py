@@ -227,3 +227,27 @@ def test_a_host_that_forbids_blob_scripts_in_the_worker_still_gets_a_calculator(
     expect(page.locator("#calc-status")).to_contain_text("已更新")
     assert any(r.endswith("calc-worker.js") for r in line.requests)
     context.close()
+
+
+def test_a_broken_link_within_the_visit_keeps_the_plan_the_visitor_was_working_on(page: Page, server: str) -> None:
+    fragment = "scenario=" + base64.urlsafe_b64encode(b"[" * 600 + b"]" * 600).decode().rstrip("=")
+    zhihu = "input[name='channels.zhihu.posts_per_week']"
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.fill(zhihu, "4")
+    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    mine = totals(page)
+    page.locator("nav.md-nav--primary a[href$='roles/user/']").first.click()
+    expect(page).to_have_url(server + "roles/user/")
+    # a link to the calculator that carries a damaged plan, followed within the same visit
+    to_calculator = "nav.md-nav--primary a[href$='calculator/']"
+    page.evaluate("([selector, f]) => { document.querySelector(selector).href += '#' + f; }", [to_calculator, fragment])
+    page.locator("nav.md-nav--primary a[href*='calculator/#scenario=']").first.click()
+    expect(page.locator("#calc-status")).to_contain_text(
+        "分享链接无法打开：链接已损坏。仍显示你刚才的方案", timeout=60_000
+    )
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.input_value(zhihu) == "4"
+    assert totals(page) == mine
+    assert "#scenario=" in page.url and fragment not in page.url
+    clean(page)

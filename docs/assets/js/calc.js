@@ -19,6 +19,7 @@
       linkOpened: "已打开分享链接中的方案。",
       restored: "已恢复你刚才的方案。",
       linkBad: "分享链接无法打开：{reason}。已改为显示默认方案。",
+      linkBadKept: "分享链接无法打开：{reason}。仍显示你刚才的方案。",
       reasons: {
         not_a_scenario: "链接里没有方案",
         length: "链接不完整或过长",
@@ -48,6 +49,7 @@
       linkOpened: "Opened the plan from the shared link.",
       restored: "Restored the plan you were working on.",
       linkBad: "The shared link could not be opened: {reason}. Showing the default plan instead.",
+      linkBadKept: "The shared link could not be opened: {reason}. Still showing the plan you were working on.",
       reasons: {
         not_a_scenario: "the link carries no plan",
         length: "the link is cut short or too long",
@@ -277,9 +279,7 @@
       var data = answer.result;
       if (!data.ok) {
         if (data.link_error) {
-          var reason = t.reasons[data.link_reason] || data.link_error;
-          if (data.link_reason === "invalid") reason += " (" + data.link_error + ")";
-          say(format(t.linkBad, { reason: reason }), "error");
+          say(format(t.linkBad, { reason: linkReason(data) }), "error");
         } else if (data.crash) {
           say(format(t.unavailable, { reason: data.crash }), "error");
         } else {
@@ -339,19 +339,32 @@
       });
     }
 
-    function openLink(fragment, restoring) {
+    function linkReason(data) {
+      var reason = t.reasons[data.link_reason] || data.link_error;
+      return data.link_reason === "invalid" ? reason + " (" + data.link_error + ")" : reason;
+    }
+
+    // Open a share link; ``notice`` replaces the status once the plan is on screen.
+    function openLink(fragment, restoring, notice) {
       say(t.link, "info");
       send({
         message: { type: "link", fragment: fragment, url: location.href },
         done: function (answer) {
-          if (show(answer, restoring ? t.restored : t.linkOpened)) {
+          if (show(answer, notice || (restoring ? t.restored : t.linkOpened))) {
             clearFieldErrors();
             fillForm(answer.result.scenario);
+            if (notice) say(notice, "error");
             return;
           }
-          var reason = status.textContent;  // a broken or tampered link: say why, then show the default
-          fillTyped(defaults);
+          // A broken or tampered link: say why, and keep the last good plan of this visit (else the default).
           history.replaceState(history.state, "", location.pathname + location.search);
+          var kept = remembered[lang];
+          if (kept && !restoring && kept !== fragment) {
+            openLink(kept, true, format(t.linkBadKept, { reason: linkReason(answer.result) }));
+            return;
+          }
+          var reason = status.textContent;
+          fillTyped(defaults);
           recalculate(function () { say(reason, "error"); });
         },
       });
