@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build offline check linkcheck lint test browser bench fuzz clean
+.PHONY: install serve build offline check linkcheck lint test browser bench bench-scale fuzz clean
 
 # Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -69,3 +69,7 @@ fuzz: install  ## mutates data files and scenarios for FUZZ_SECONDS (default 180
 
 bench: build  ## prints calculator timings and bytes next to a bare Pyodide page (no assertions)
 	$(BIN)/python tests/bench/calculator_bench.py site --runs 3
+
+ROLES ?= 30 200
+bench-scale: install  ## builds playbooks grown to ROLES roles (default 30 200): times, site size, navigation per page
+	$(BIN)/python tests/bench/scale_bench.py --roles $(ROLES)

@@ -8,7 +8,7 @@ navigation (which fetches pages) is turned off, and so are the ``<link rel="alte
 tags, for which Material fetches ``sitemap.xml`` on every page (a console error from disk; the
 language switcher links each page to its counterpart without them). And ``hooks/csp.py`` leaves the policy out
 (``extra.offline``): the shim writes an inline script naming the worker's ``file://`` path, whose
-hash depends on where the folder is unzipped.
+hash depends on where the folder is unzipped. The copy has no 404 page: nothing serves one from disk.
 """
 
 from __future__ import annotations
@@ -47,7 +47,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if not config.extra.get("offline") or config.extra.get("vendor_prefix"):  # English shares the root's vendor/
+    if not config.extra.get("offline"):
+        return
+    # Only a web server shows 404.html, and Material writes its links from site_url (it has no
+    # fixed place in the tree), so from disk it is a page of broken links that nothing opens.
+    (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+    if config.extra.get("vendor_prefix"):  # English shares the root's vendor/
         return
     if not SHIM.is_file():
         raise PluginError(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` (or `make install`) first")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from calculator.linkcheck import check_site
 from tests.sitebuild import build, copy_repo
 
 # Material draws a diagram into a closed shadow root; open it so the test can see the <svg>.
@@ -49,6 +50,12 @@ def test_the_copy_has_file_links_and_no_policy(offline_site: Path) -> None:
     assert (offline_site / "search" / "search_index.js").is_file()
     assert (offline_site / "en" / "search" / "search_index.js").is_file()
     assert (offline_site / "vendor" / "iframe-worker" / "shim.js").is_file()
+
+
+def test_every_link_of_the_copy_resolves_on_disk(offline_site: Path) -> None:
+    assert check_site(offline_site) == []
+    assert not (offline_site / "404.html").exists()  # only a server shows it; see hooks/offline.py
+    assert not (offline_site / "en" / "404.html").exists()
 
 
 def test_role_page_opens_and_links_to_another_role(tab: Page, offline_site: Path) -> None:

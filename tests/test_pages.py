@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from calculator.datafiles.load import load_playbook
 from calculator.pages import md_text
-from calculator.pages.nav import site_nav
+from calculator.pages.nav import NAV_ROLE_PAGES, site_nav
 from calculator.pages.roles import playbook_pages
 from tests.goldens import assert_golden
 
@@ -40,6 +41,18 @@ def test_a_role_without_own_links_still_shows_the_links_to_it() -> None:
 def test_nav_lists_roles_in_data_order() -> None:
     nav = site_nav(FIXTURE, "zh")
     assert nav[1] == {"岗位": ["roles/index.md", "roles/lead.md", "roles/writer.md"]}
+
+
+def _with_roles(count: int) -> object:
+    copies = [dataclasses.replace(FIXTURE.roles[-1], id=f"writer_{n}") for n in range(count - len(FIXTURE.roles))]
+    return dataclasses.replace(FIXTURE, roles=FIXTURE.roles + tuple(copies))
+
+
+def test_nav_stops_listing_role_pages_above_the_limit_so_every_page_keeps_its_size() -> None:
+    at_limit = site_nav(_with_roles(NAV_ROLE_PAGES), "en")[1]
+    assert len(at_limit["Roles"]) == NAV_ROLE_PAGES + 1  # the overview, then each role
+    above = site_nav(_with_roles(NAV_ROLE_PAGES + 1), "en")[1]
+    assert above == {"Roles": ["roles/index.md"]}  # the overview links them all
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import yaml
 
 from calculator.datafiles.load import load_playbook
 from calculator.engine.errors import DataError
-from calculator.engine.playbook import playbook_from_json, playbook_to_data
+from calculator.engine.playbook import MAX_ROLES, playbook_from_json, playbook_to_data
 from tests.goldens import assert_golden, assert_located_report, edited
 
 FIXTURES = Path(__file__).parent / "fixtures" / "roles"
@@ -206,3 +206,16 @@ def test_values_yaml_cannot_read_are_problems_not_crashes(tmp_path: Path) -> Non
     assert "found nothing (null)" not in report  # the unreadable date is reported once, not twice
     assert "roles.yaml:4:7: evil: cannot read this value (could not determine a constructor" in report
     assert "roles.yaml:5:3: a key must be plain text" in report
+
+
+def test_a_playbook_beyond_the_roles_limit_is_refused_at_the_roles_key(tmp_path: Path) -> None:
+    writer = VALID[VALID.index("  - id: writer") :]
+    # the fixture has two roles: with these copies, exactly MAX_ROLES
+    copies = "".join(writer.replace("id: writer", f"id: writer_{n}", 1) for n in range(MAX_ROLES - 2))
+    path = tmp_path / "roles.yaml"
+    path.write_text(VALID + copies, encoding="utf-8")
+    assert len(load_playbook(path).roles) == MAX_ROLES  # at the limit: accepted
+    path.write_text(VALID + copies + writer.replace("id: writer", "id: one_too_many", 1), encoding="utf-8")
+    report = report_for(path)
+    assert f"roles: has {MAX_ROLES + 1} items (allowed: at most {MAX_ROLES})" in report
+    assert report.splitlines()[-1] == "Found 1 problem."

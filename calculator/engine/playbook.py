@@ -165,12 +165,16 @@ TEAM = Obj(
     build=Team,
 )
 
+#: the most roles one playbook may have: 16x the shipped 12, far beyond any real team's role list; keeps a
+#: build of both languages within about a minute and every browser-side list limit out of reach
+MAX_ROLES = 200
+
 PLAYBOOK = Obj(
     "playbook",
     (
         Field("schema_version", Number(minimum=1, maximum=1, integer=True), ("文件格式版本", "file format version")),
         Field("team", TEAM, ("团队概况", "the team as a whole")),
-        Field("roles", ListOf(ROLE, min_items=1, unique=("id",)), ("岗位列表", "the roles")),
+        Field("roles", ListOf(ROLE, min_items=1, max_items=MAX_ROLES, unique=("id",)), ("岗位列表", "the roles")),
     ),
 )
 

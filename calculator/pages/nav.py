@@ -13,6 +13,9 @@ METHODOLOGY = "methodology.md"
 SCHEMA_REFERENCE = "reference/schema.md"
 CHANGELOG = "changelog.md"
 CALCULATOR = "calculator.md"
+#: up to this many roles, the navigation lists every role page; above it, only the roles' overview
+#: (which links them all), so each page's navigation stays the same size however many roles there are
+NAV_ROLE_PAGES = 30
 
 
 def role_path(role_id: str) -> str:
@@ -21,9 +24,11 @@ def role_path(role_id: str) -> str:
 
 
 def site_nav(playbook: Playbook, lang: str) -> list[object]:
-    """MkDocs ``nav``: hand-written pages plus one entry per role, in the data's order."""
+    """MkDocs ``nav``: hand-written pages plus one entry per role, in the data's order (up to
+    :data:`NAV_ROLE_PAGES` roles; beyond that the roles' overview stands for them)."""
     t = NAV[lang]
-    roles = [ROLES_INDEX] + [role_path(r.id) for r in playbook.roles]
+    listed = playbook.roles if len(playbook.roles) <= NAV_ROLE_PAGES else ()
+    roles = [ROLES_INDEX] + [role_path(r.id) for r in listed]
     return [
         {t["home"]: "index.md"},
         {t["roles"]: roles},
