@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import DataError, PathKey, Problem, Unlocated
-from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
+from .model import Collaboration, Duty, GlossaryEntry, Kpi, Level, Playbook, Role, SkillGroup, Team, Text
 from .schema import (
     ID_PATTERN,
     INVALID,
@@ -95,8 +95,44 @@ COLLABORATION = Obj(
     (
         Field("with", Id(), ("协作对象的岗位 id", "id of the other role"), attr="role"),
         Field("flows", TEXT, ("双方之间流转什么", "what flows between the two roles")),
+        Field(
+            "playbook_addition",
+            Flag(),
+            (
+                "true：种子文档未写、由本手册补充的关系",
+                "true: a link the seed does not describe, added by the playbook",
+            ),
+            required=False,
+            default=False,
+        ),
     ),
     build=Collaboration,
+)
+
+LEVEL = Obj(
+    "level",
+    (
+        Field("id", Id(), ("职级标识，在本岗位内唯一，如 junior、senior、lead", "level id, unique within the role")),
+        Field("title", TEXT, ("该职级的岗位名称（招聘 JD 的标题）", "job title at this level (the JD's title)")),
+        Field(
+            "experience_years",
+            Number(minimum=0, maximum=40, integer=True, unit="years"),
+            ("典型的最低从业年限", "typical minimum years of experience"),
+        ),
+        Field("scope", TEXT, ("负责范围", "what this level is responsible for")),
+        Field("expectations", TEXT, ("对该职级的期望", "what is expected at this level")),
+    ),
+    build=Level,
+)
+
+GLOSSARY_ENTRY = Obj(
+    "glossary entry",
+    (
+        Field("id", Id(), ("术语标识", "term id")),
+        Field("term", TEXT, ("术语在页面上的写法（区分大小写的中文或英文原文）", "the term as pages write it")),
+        Field("definition", TEXT, ("一两句解释，作为提示框显示", "one or two sentences, shown as a tooltip")),
+    ),
+    build=GlossaryEntry,
 )
 
 ROLE_GROUPS = ("core", "specialist")
@@ -147,6 +183,16 @@ ROLE = Obj(
         Field("skills", ListOf(SKILL_GROUP, min_items=1), ("核心能力", "core skills")),
         Field("kpis", ListOf(KPI, min_items=1, unique=("id", "name")), ("考核指标", "KPIs")),
         Field(
+            "levels",
+            ListOf(LEVEL, min_items=3, unique=("id", "title")),
+            (
+                "职级阶梯（至少三级，由低到高；手册补充内容）",
+                "career ladder, at least three levels, lowest first (the playbook's own content)",
+            ),
+            required=False,
+            default=(),
+        ),
+        Field(
             "collaboration",
             ListOf(COLLABORATION, unique=("with",)),
             ("与其他岗位的协作", "collaboration with other roles"),
@@ -171,6 +217,13 @@ PLAYBOOK = Obj(
         Field("schema_version", Number(minimum=1, maximum=1, integer=True), ("文件格式版本", "file format version")),
         Field("team", TEAM, ("团队概况", "the team as a whole")),
         Field("roles", ListOf(ROLE, min_items=1, unique=("id",)), ("岗位列表", "the roles")),
+        Field(
+            "glossary",
+            ListOf(GLOSSARY_ENTRY, unique=("id", "term")),
+            ("术语表：页面首次出现时显示解释", "glossary: terms explained where a page first uses them"),
+            required=False,
+            default=(),
+        ),
     ),
 )
 
@@ -222,7 +275,7 @@ def playbook_from_data(raw: Any, where: Reporter, role_lines: tuple[tuple[str, i
     problems += _cross_check(raw, where)
     if problems or checked is INVALID:
         raise DataError(problems)
-    return Playbook(checked["schema_version"], checked["team"], checked["roles"], role_lines)
+    return Playbook(checked["schema_version"], checked["team"], checked["roles"], role_lines, checked["glossary"])
 
 
 def playbook_from_json(raw: Any) -> Playbook:

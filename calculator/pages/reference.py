@@ -34,6 +34,7 @@ from ..engine.schema import (
 )
 from ..engine.sizing.specs import SIZING, ParameterSpec, Passthrough, RoleMap
 from . import md_text
+from .methodology import SEARCH_BELOW_ROLES
 
 #: The data files and their root specs, in page order.
 FILES: tuple[tuple[str, Obj], ...] = (("roles.yaml", PLAYBOOK), ("sizing.yaml", SIZING))
@@ -369,6 +370,7 @@ def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES) -
     """The reference of every data file's keys, as Markdown, in ``lang``."""
     t = UI[lang]
     out = [
+        *SEARCH_BELOW_ROLES,
         f"# {t['title']}",
         "",
         t["intro"].format(playbook=SOURCES[0], sizing=SOURCES[1]),
