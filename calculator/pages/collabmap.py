@@ -89,6 +89,7 @@ def _svg(width: float, height: float, label: str, css: str) -> ET.Element:
             "class": css,
             "role": "img",
             "aria-label": label,
+            "data-search-exclude": "",  # the role pages and the list of links hold these texts for search
         },
     )
     defs = element(svg, "defs")
@@ -109,7 +110,9 @@ def _svg(width: float, height: float, label: str, css: str) -> ET.Element:
 
 
 def _node(parent: ET.Element, node: _Node, href: str, title: str, current: bool = False) -> None:
-    link = element(parent, "a", None, href=href, class_="collab-node" + (" collab-node--current" if current else ""))
+    # xlink:href, not href: Material's instant navigation rewrites every a[href], which an SVG link refuses
+    link = element(parent, "a", None, class_="collab-node" + (" collab-node--current" if current else ""))
+    link.set("xlink:href", href)
     element(link, "title", title)
     element(
         link,
@@ -200,7 +203,7 @@ def matrix(playbook: Playbook, lang: str, here: str, role_src: dict[str, str], u
         return ""
     zh = lang == "zh"
     pairs = {(link.source, link.target) for link in playbook.links}
-    wrap = ET.Element("div", {"class": "md-typeset__table collab-matrix"})
+    wrap = ET.Element("div", {"class": "md-typeset__table collab-matrix", "data-search-exclude": ""})
     table = element(wrap, "table")
     element(table, "caption", "行是提供方，列是接收方" if zh else "Rows provide, columns receive")
     head = element(element(table, "thead"), "tr")

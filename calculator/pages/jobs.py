@@ -116,7 +116,8 @@ def jd_block(playbook: Playbook, role: Role, lang: str) -> str:
     """The role page's JD section body: one collapsible JD per level, with copy and download buttons."""
     t = UI[lang]
     other = "en" if lang == "zh" else "zh"
-    root = ET.Element("div", {"class": "playbook-jd"})
+    # kept out of the search index: the role page's own sections already hold these words once
+    root = ET.Element("div", {"class": "playbook-jd", "data-search-exclude": ""})
     for i, level in enumerate(role.levels):
         box = element(root, "details", None, class_="playbook-jd__level", id=f"jd-{level.id}")
         if i == len(role.levels) // 2:
