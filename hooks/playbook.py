@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from calculator.bundle import browser_bundle
+from calculator.check import locale_lang
 from calculator.datafiles.calibration import Case
 from calculator.datafiles.load import PANEL_FILE, ROLES_FILE, SIZING_FILE, load_all, load_panel
 from calculator.engine.errors import DataError
@@ -56,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         playbook, sizing = load_all(ROOT)
         panel = load_panel(ROOT / PANEL_FILE, sizing)
     except DataError as exc:
-        raise PluginError(f"the data files have errors:\n{exc.report()}") from None
+        raise PluginError(f"the data files have errors:\n{exc.report(locale_lang())}") from None
     _state.playbook, _state.sizing, _state.panel, _state.html_blocks = playbook, sizing, panel, {}
     config.nav = site_nav(playbook, language(config))
     # the glossary's tooltips: first use of each term on every page (after Markdown parsed it)

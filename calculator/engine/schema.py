@@ -25,6 +25,8 @@ ID_PATTERN = re.compile(r"\A[a-z][a-z0-9_]{0,47}\Z")
 # line and paragraph separators, bidi embeddings/overrides/isolates (they reorder what a reader
 # sees), zero-width characters and the byte-order mark. A line break in a text is rendered as a space.
 _FORBIDDEN_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+#: the same characters, for the editors' JSON Schema (calculator/editor_schema.py)
+FORBIDDEN_CHAR = _FORBIDDEN_CHAR
 
 
 def forbidden_char(text: str) -> str | None:
