@@ -389,6 +389,11 @@ class Field:
     required: bool = True
     default: Any = None
     attr: str = ""  # attribute name on the built object when it differs from ``name``
+    example: Any = None  # shown in messages and the reference instead of the spec's generic example
+
+    def sample(self) -> Any:
+        """This key's example value: its own when given, else its spec's."""
+        return self.spec.example() if self.example is None else self.example
 
 
 @dataclass(frozen=True)
@@ -416,7 +421,7 @@ class Obj(Spec):
                     ctx.report(
                         path,
                         f"missing required key {f.name!r} (allowed: {f.spec.describe()}, "
-                        f"e.g. {f.name}: {yamlish(f.spec.example())})",
+                        f"e.g. {f.name}: {yamlish(f.sample())})",
                     )
                     bad = True
                 out[f.attr or f.name] = f.default
@@ -432,7 +437,7 @@ class Obj(Spec):
         return self.title
 
     def example(self) -> Any:
-        return {f.name: f.spec.example() for f in self.fields if f.required}
+        return {f.name: f.sample() for f in self.fields if f.required}
 
     def to_data(self, value: Any) -> Any:
         """Every field in spec order; an optional one only when it differs from its default
