@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build offline check linkcheck lint test browser bench bench-scale fuzz clean
+.PHONY: install serve build offline check schemas linkcheck lint test browser bench bench-scale fuzz clean
 
 # Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -30,8 +30,12 @@ node_modules/.installed: package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# CHECK_LANG=zh or en; by default the locale (LANG) decides. In GitHub Actions each error is also an annotation.
 check: install  ## validate every data file, all errors at once, without building
-	$(BIN)/python -m calculator.check
+	$(BIN)/python -m calculator.check $(if $(CHECK_LANG),--lang $(CHECK_LANG))
+
+schemas: install  ## regenerate schemas/*.schema.json (editor completion) from the validation specs
+	$(BIN)/python -m calculator.editor_schema
 
 build: install  ## both languages into site/ (Chinese first: its build empties site/)
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.yml

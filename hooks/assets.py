@@ -1,7 +1,7 @@
 """MkDocs hook: shared static files for both language builds, and self-hosted vendor files.
 
 ``docs/assets`` is shared by the Chinese and English builds. Third-party runtime files
-(Mermaid, Pyodide) come from ``node_modules`` (pinned in package.json) and are
+(Pyodide) come from ``node_modules`` (pinned in package.json) and are
 copied once, into the root build's ``vendor/``: the site never loads them from a CDN.
 """
 
@@ -19,7 +19,6 @@ SHARED = ROOT / "docs" / "assets"
 #: site-relative destination -> source in node_modules
 PYODIDE = ROOT / "node_modules" / "pyodide"
 VENDOR = {
-    "vendor/mermaid/mermaid.min.js": ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
     # Pyodide core only: the calculator needs nothing beyond the standard library.
     **{
         f"vendor/pyodide/{name}": PYODIDE / name

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from calculator.check import locale_lang
 from calculator.datafiles.load import load_all
 from calculator.engine.errors import DataError
 from calculator.engine.model import Playbook
@@ -44,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:  # the role blocks' line numbers date the role pages (a build shares one read of the files)
         _state.playbook = load_all(ROOT)[0]
     except DataError as exc:
-        raise PluginError(f"the data files have errors:\n{exc.report()}") from None
+        raise PluginError(f"the data files have errors:\n{exc.report(locale_lang())}") from None
     return config
 
 

@@ -3,7 +3,7 @@
 Material's offline plugin turns off directory URLs (links name ``.html`` files), inlines the search
 index into ``search/search_index.js`` and adds the ``iframe-worker`` shim, which runs the search
 worker from ``file://``, but from a public CDN. This hook keeps every request on disk: the shim is
-self-hosted from npm (pinned in package.json) into ``vendor/``, like Mermaid and Pyodide. Instant
+self-hosted from npm (pinned in package.json) into ``vendor/``, like Pyodide. Instant
 navigation (which fetches pages) is turned off, and so are the ``<link rel="alternate" hreflang>``
 tags, for which Material fetches ``sitemap.xml`` on every page (a console error from disk; the
 language switcher links each page to its counterpart without them). And ``hooks/csp.py`` leaves the policy out

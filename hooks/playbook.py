@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from calculator.bundle import browser_bundle
+from calculator.check import locale_lang
 from calculator.datafiles.calibration import Case
 from calculator.datafiles.load import PANEL_FILE, ROLES_FILE, SIZING_FILE, load_all, load_panel
 from calculator.engine.errors import DataError
@@ -23,10 +24,11 @@ from calculator.engine.model import Playbook
 from calculator.engine.playbook import playbook_to_data
 from calculator.engine.sizing.model import SizingModel
 from calculator.pages.calculator_page import HTML_BLOCK, calculator_html, calculator_page
+from calculator.pages.glossary import GlossaryExtension, glossary_terms
 from calculator.pages.methodology import methodology_page, role_sizing_section
 from calculator.pages.nav import CALCULATOR, METHODOLOGY, role_path, site_nav
 from calculator.pages.rawhtml import substitute
-from calculator.pages.roles import playbook_pages
+from calculator.pages.roles import page_blocks, playbook_pages
 from calculator.pages.updated import page_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,9 +57,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         playbook, sizing = load_all(ROOT)
         panel = load_panel(ROOT / PANEL_FILE, sizing)
     except DataError as exc:
-        raise PluginError(f"the data files have errors:\n{exc.report()}") from None
+        raise PluginError(f"the data files have errors:\n{exc.report(locale_lang())}") from None
     _state.playbook, _state.sizing, _state.panel, _state.html_blocks = playbook, sizing, panel, {}
     config.nav = site_nav(playbook, language(config))
+    # the glossary's tooltips: first use of each term on every page (after Markdown parsed it)
+    config.markdown_extensions.append(GlossaryExtension(glossary_terms(playbook.glossary, language(config))))
     return config
 
 
@@ -68,6 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = playbook_pages(playbook, lang, sections)
     pages[METHODOLOGY] = methodology_page(sizing, lang, _state.panel)
     pages[CALCULATOR] = calculator_page(lang)
+    _state.html_blocks.update(page_blocks(playbook, lang, config.use_directory_urls))  # diagrams and JDs
     _state.html_blocks[CALCULATOR] = {  # the default plan
         HTML_BLOCK: calculator_html(sizing, playbook, lang, config.use_directory_urls)
     }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -36,13 +39,19 @@ def test_search_finds_the_role(page: Page, server: str, path: str, query: str, r
 
 
 def test_collaboration_links_work_both_ways(page: Page, server: str) -> None:
-    with page.expect_response(lambda r: r.url.endswith("vendor/mermaid/mermaid.min.js")) as mermaid:
-        page.goto(server + "collaboration/")
-    assert mermaid.value.ok  # the self-hosted copy, not Material's CDN fallback
-    # Material swaps the <pre> for a <div> holding the drawn diagram (in a closed shadow root)
-    expect(page.locator("div.mermaid").first).to_be_attached(timeout=15_000)
-    assert page.locator("div.mermaid").first.bounding_box()["height"] > 200  # type: ignore[index]
-    page.locator("table a[href$='roles/director/#to-campaign']").first.click()
+    page.goto(server + "collaboration/")
+    assert page.locator("svg.collab-map").bounding_box()["height"] > 200  # type: ignore[index]
+    page.locator("svg.collab-map a").filter(has_text="数据分析专员").click()  # a node opens its role page
+    expect(page).to_have_url(server + "roles/data/")
+    page.locator("svg.collab-role a").filter(has_text="活动运营专员").first.click()  # and so does the role's own map
+    expect(page).to_have_url(server + "roles/campaign/")
+    page.goto(server + "collaboration/")
+    cell = page.locator("table a[href$='roles/director/#to-campaign']").first
+    cell.scroll_into_view_if_needed()
+    # Material's navigation.tracking writes the section scrolled to into the URL 250 ms later; a click
+    # sooner than a reader's would let that write land on the next page's URL
+    page.wait_for_timeout(600)
+    cell.click()
     expect(page).to_have_url(server + "roles/director/#to-campaign")
     page.locator("#to-campaign a:not(.headerlink)").click()
     expect(page).to_have_url(server + "roles/campaign/")
@@ -58,3 +67,53 @@ def test_language_switch_keeps_the_page(page: Page, server: str) -> None:
     page.locator(".md-header__option .md-select a[hreflang='zh']").dispatch_event("click")
     expect(page).to_have_url(server + "roles/data/")
     assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "role"),
+    [
+        ("", "私域", "roles/user/"),
+        ("", "甘特图", "roles/campaign/"),
+        ("", "选题", "roles/content/"),
+        ("", "社群", "roles/user/"),
+        ("en/", "retention", "roles/user/"),
+        ("en/", "Gantt", "roles/campaign/"),
+        ("en/", "private domain", "roles/user/"),
+    ],
+)
+def test_search_lists_the_role_page_first(page: Page, server: str, path: str, query: str, role: str) -> None:
+    """A role's own duties and skills find its page before the methodology or the data file reference."""
+    page.goto(server + path)
+    hrefs = search(page, query)
+    page.wait_for_timeout(300)  # let every result arrive before reading the order
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert role in hrefs[0], hrefs
+    first_other = next((i for i, h in enumerate(hrefs) if "methodology" in h or "reference" in h), len(hrefs))
+    assert first_other > 0
+
+
+def test_job_description_copies_and_downloads(page: Page, server: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page.goto(server + "roles/content/")
+    level = page.locator("details.playbook-jd__level[open]")
+    text = level.locator("pre").inner_text()
+    assert text.startswith("# 高级内容运营") and "## 岗位职责" in text and "## 考核指标（KPI）" in text
+    level.get_by_role("button", name="复制 JD").click()
+    expect(level.locator(".playbook-jd__status")).to_have_text("已复制到剪贴板。")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    with page.expect_download() as saved:
+        level.get_by_role("button", name="下载 Markdown").click()
+    assert saved.value.suggested_filename == "content-senior.zh.md"
+    assert Path(saved.value.path()).read_text(encoding="utf-8") == text
+    with page.expect_download() as other:
+        level.get_by_role("button", name="下载英文版").click()
+    assert other.value.suggested_filename == "content-senior.en.md"
+    assert Path(other.value.path()).read_text(encoding="utf-8").startswith("# Senior Content Operations Specialist")
+    assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
+
+
+def test_calculator_positions_link_to_their_job_descriptions(page: Page, server: str) -> None:
+    page.goto(server + "en/calculator/")
+    page.locator("#calc-result a.calc-jd").first.click()
+    expect(page).to_have_url(re.compile(r"/en/roles/\w+/#jd$"))
+    expect(page.locator("#jd")).to_be_visible()

@@ -42,13 +42,14 @@ def new_role_id(page: dict[str, str]) -> str:
     return str(yaml.safe_load(page["new-role"])[0]["id"])
 
 
-def check(repo: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "calculator.check"], cwd=repo, capture_output=True, text=True)
+def check(repo: Path, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "calculator.check", "--lang", lang]
+    return subprocess.run(command, cwd=repo, capture_output=True, text=True)
 
 
 def test_both_languages_give_the_same_blocks() -> None:
     zh, en = blocks("zh"), blocks("en")
-    assert set(zh) == {"new-role", "new-link", "errors"}
+    assert set(zh) == {"new-role", "new-link", "errors", "errors-zh"}
     assert zh == en
 
 
@@ -65,7 +66,8 @@ def normalised(report: str) -> list[str]:
     out = []
     for line in report.strip().splitlines():
         line = re.sub(r":\d+:\d+:", ":L:C:", line)
-        out.append(re.sub(r"\(allowed: [a-z_, ]+\)$", "(allowed: ROLE IDS)", line))
+        line = re.sub(r"\(allowed: [a-z_, ]+\)$", "(allowed: ROLE IDS)", line)
+        out.append(re.sub(r"（允许：[a-z_, ]+）$", "（允许：ROLE IDS）", line))
     return out
 
 
@@ -86,6 +88,8 @@ def test_the_errors_shown_are_the_ones_the_validator_prints(tmp_path: Path) -> N
     result = check(repo)
     assert result.returncode == 1
     assert normalised(result.stderr) == normalised(page["errors"])
+    chinese = check(repo, "zh")
+    assert normalised(chinese.stderr) == normalised(page["errors-zh"])
 
 
 def test_the_new_role_and_link_appear_on_the_built_site(tmp_path: Path) -> None:
@@ -134,3 +138,29 @@ def test_the_message_glossary_names_real_messages() -> None:
     corpus = "\n".join(printed + code)
     for phrase in phrases:
         assert phrase in corpus, f"the guide explains {phrase!r}, which no validator message contains"
+
+
+RECIPE = re.compile(r"<!-- recipe: ([\w-]+) -->\n```\w*\n(.*?)\n```", re.S)
+#: recipe -> where the guide says to paste it: (the line to insert below, within the block of this role)
+RECIPE_PLACES = {
+    "kpi": ("    kpis:\n", "  - id: host\n"),
+    "duty": ("    duties:\n", "  - id: host\n"),
+    "collaboration": ("    collaboration:\n", "  - id: host\n"),
+    "glossary": ("glossary:\n", None),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_recipe_pasted_where_the_guide_says_validates(tmp_path: Path, lang: str) -> None:
+    page = (ROOT / "docs" / lang / "contributing.md").read_text(encoding="utf-8")
+    recipes = dict(RECIPE.findall(page))
+    assert set(recipes) == set(RECIPE_PLACES)
+    lines = (ROOT / "roles.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    for name, (below, role) in RECIPE_PLACES.items():
+        start = lines.index(role) if role else 0
+        at = next(i for i in range(start, len(lines)) if lines[i] == below)
+        lines.insert(at + 1, recipes[name] + "\n")
+    repo = copy_repo(tmp_path)
+    (repo / "roles.yaml").write_text("".join(lines), encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 0, result.stderr

@@ -89,7 +89,9 @@ def test_search_works_from_disk(tab: Page, offline_site: Path, path: str, query:
 
 def test_collaboration_diagram_is_drawn(tab: Page, offline_site: Path) -> None:
     tab.goto((offline_site / "collaboration.html").as_uri())
-    expect(tab.locator(".mermaid svg").first).to_be_visible(timeout=15_000)
+    expect(tab.locator("svg.collab-map")).to_be_visible()
+    tab.locator("svg.collab-map a").filter(has_text="数据分析专员").click()
+    expect(tab).to_have_url((offline_site / "roles" / "data.html").as_uri())
     assert not tab.console_errors  # type: ignore[attr-defined]
 
 

@@ -49,6 +49,15 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "deleted_role_still_linked": [("  - id: writer", "  - id: author")],
     "list_expected": [("        tools: [Excel]", "        tools: Excel")],
+    "too_few_levels": [
+        (
+            "    collaboration:\n      - with: writer",
+            "    levels:\n      - id: junior\n        title: {zh: 专员, en: Specialist}\n        experience_years: 1\n"
+            "        scope: {zh: 一个账号, en: One account}\n"
+            "        expectations: {zh: 按时交付, en: Delivers on time}\n"
+            "    collaboration:\n      - with: writer",
+        )
+    ],
     "integer_expected": [("      - experience_years: 5", "      - experience_years: five")],
     "number_out_of_range": [("      - experience_years: 5", "      - experience_years: 99")],
     "duplicate_point": [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages_zh import count_line, translate
+
 PathKey = tuple[str | int, ...]
 
 
@@ -29,10 +31,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """``file:line:col: path: message``, the message in ``lang`` (zh or en)."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = translate(self.message, lang)
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
 class DataError(Exception):
@@ -42,11 +49,10 @@ class DataError(Exception):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """Every problem on its own line, then a count, like ``check_projects.py``."""
-        lines = [str(p) for p in self.problems]
-        n = len(self.problems)
-        lines.append(f"Found {n} problem{'s' if n != 1 else ''}.")
+    def report(self, lang: str = "en") -> str:
+        """Every problem on its own line, then a count, like ``check_projects.py`` (zh or en)."""
+        lines = [p.text(lang) for p in self.problems]
+        lines.append(count_line(len(self.problems), lang))
         return "\n".join(lines)
 
 

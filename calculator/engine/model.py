@@ -50,11 +50,32 @@ class Kpi:
 
 
 @dataclass(frozen=True)
+class Level:
+    """One step of a role's career ladder (the playbook's own content: the seed has none)."""
+
+    id: str
+    title: Text
+    experience_years: int  # typical minimum years of relevant experience
+    scope: Text
+    expectations: Text
+
+
+@dataclass(frozen=True)
 class Collaboration:
     """What ``source`` gives to, or does with, ``target``."""
 
     role: str  # the other role's id (``with`` in YAML)
     flows: Text
+    playbook_addition: bool = False  # the playbook's own link where the seed is silent
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term the pages explain where it is first used."""
+
+    id: str
+    term: Text
+    definition: Text
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,7 @@ class Role:
     group: str = "core"  # "core" (the seed's six) or "specialist" (the playbook's additions)
     combines_with: tuple[str, ...] = ()  # roles one person may combine with this one (either way)
     helps_out: bool = False  # a small share of this work can go to another helps_out role
+    levels: tuple[Level, ...] = ()  # career ladder, lowest first
 
 
 @dataclass(frozen=True)
@@ -87,6 +109,7 @@ class Link:
     source: str
     target: str
     flows: Text
+    playbook_addition: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +119,7 @@ class Playbook:
     roles: tuple[Role, ...]
     #: line of each role's ``id`` in roles.yaml, for edit links (0 when unknown)
     role_lines: tuple[tuple[str, int], ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def role(self, role_id: str) -> Role:
         for role in self.roles:
@@ -106,7 +130,7 @@ class Playbook:
     @property
     def links(self) -> tuple[Link, ...]:
         """Every collaboration link, in file order."""
-        return tuple(Link(r.id, c.role, c.flows) for r in self.roles for c in r.collaboration)
+        return tuple(Link(r.id, c.role, c.flows, c.playbook_addition) for r in self.roles for c in r.collaboration)
 
     def links_of(self, role_id: str) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
         """(outgoing, incoming) links of a role: every link is shown from both ends."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import DataError, PathKey, Problem, Unlocated
-from .model import Collaboration, Duty, Kpi, Playbook, Role, SkillGroup, Team, Text
+from .model import Collaboration, Duty, GlossaryEntry, Kpi, Level, Playbook, Role, SkillGroup, Team, Text
 from .schema import (
     ID_PATTERN,
     INVALID,
@@ -32,15 +32,27 @@ ROLE_IDS = ("director", "content", "user", "campaign", "data", "design_tech")
 
 TEXT = LocalText(build=Text)
 
+
+def _t(zh: str, en: str) -> dict[str, str]:
+    """A localised text as the data file writes it (for examples)."""
+    return {"zh": zh, "en": en}
+
+
 DUTY = Obj(
     "duty",
     (
-        Field("id", Id(), ("职责领域的标识，在本岗位内唯一", "identifier of the duty area, unique within the role")),
-        Field("title", TEXT, ("职责领域名称", "name of the duty area")),
+        Field(
+            "id",
+            Id(),
+            ("职责领域的标识，在本岗位内唯一", "identifier of the duty area, unique within the role"),
+            example="deals",
+        ),
+        Field("title", TEXT, ("职责领域名称", "name of the duty area"), example=_t("商务拓展", "Deals")),
         Field(
             "points",
             ListOf(TEXT, min_items=1, unique_items=True),
             ("该领域做什么，一条一句", "what the role does here, one statement each"),
+            example=[_t("寻找并筛选品牌合作机会。", "Finds and qualifies brand partnership opportunities.")],
         ),
         Field(
             "examples",
@@ -48,6 +60,7 @@ DUTY = Obj(
             ("具体例子与数字", "concrete examples and figures"),
             required=False,
             default=(),
+            example=[_t("合作形式：软文植入、直播专场", "Formats: sponsored articles, dedicated livestreams")],
         ),
     ),
     build=Duty,
@@ -68,7 +81,12 @@ SKILL_GROUP = Obj(
             ("最低从业年限", "minimum years of experience"),
             required=False,
         ),
-        Field("points", ListOf(TEXT, min_items=1, unique_items=True), ("能力要求", "skill requirements")),
+        Field(
+            "points",
+            ListOf(TEXT, min_items=1, unique_items=True),
+            ("能力要求", "skill requirements"),
+            example=[_t("熟悉新媒体广告报价与合作流程。", "Knows new-media ad pricing and partnership workflows.")],
+        ),
         Field(
             "tools",
             ListOf(Str(max_length=60), unique_items=True),
@@ -83,9 +101,19 @@ SKILL_GROUP = Obj(
 KPI = Obj(
     "KPI",
     (
-        Field("id", Id(), ("指标标识，在本岗位内唯一", "metric identifier, unique within the role")),
-        Field("name", TEXT, ("指标名称", "metric name")),
-        Field("description", TEXT, ("衡量什么", "what is measured")),
+        Field(
+            "id",
+            Id(),
+            ("指标标识，在本岗位内唯一", "metric identifier, unique within the role"),
+            example="renewal_rate",
+        ),
+        Field("name", TEXT, ("指标名称", "metric name"), example=_t("续约率", "Renewal rate")),
+        Field(
+            "description",
+            TEXT,
+            ("衡量什么", "what is measured"),
+            example=_t("合作到期后续约的品牌占比。", "Share of brands that renew when a partnership ends."),
+        ),
     ),
     build=Kpi,
 )
@@ -93,10 +121,79 @@ KPI = Obj(
 COLLABORATION = Obj(
     "collaboration link",
     (
-        Field("with", Id(), ("协作对象的岗位 id", "id of the other role"), attr="role"),
-        Field("flows", TEXT, ("双方之间流转什么", "what flows between the two roles")),
+        Field("with", Id(), ("协作对象的岗位 id", "id of the other role"), attr="role", example="campaign"),
+        Field(
+            "flows",
+            TEXT,
+            ("双方之间流转什么", "what flows between the two roles"),
+            example=_t("把品牌方的合作需求交给活动运营。", "Hands brand briefs to Campaign Ops."),
+        ),
+        Field(
+            "playbook_addition",
+            Flag(),
+            (
+                "true：种子文档未写、由本手册补充的关系",
+                "true: a link the seed does not describe, added by the playbook",
+            ),
+            required=False,
+            default=False,
+        ),
     ),
     build=Collaboration,
+)
+
+LEVEL = Obj(
+    "level",
+    (
+        Field("id", Id(), ("职级标识，在本岗位内唯一，如 junior、senior、lead", "level id, unique within the role")),
+        Field(
+            "title",
+            TEXT,
+            ("该职级的岗位名称（招聘 JD 的标题）", "job title at this level (the JD's title)"),
+            example=_t("高级商务合作", "Senior Partnerships Specialist"),
+        ),
+        Field(
+            "experience_years",
+            Number(minimum=0, maximum=40, integer=True, unit="years"),
+            ("典型的最低从业年限", "typical minimum years of experience"),
+        ),
+        Field(
+            "scope",
+            TEXT,
+            ("负责范围", "what this level is responsible for"),
+            example=_t("独立负责一个行业的品牌客户。", "Owns the brand clients of one industry."),
+        ),
+        Field(
+            "expectations",
+            TEXT,
+            ("对该职级的期望", "what is expected at this level"),
+            example=_t("稳定完成季度商务收入目标。", "Meets the quarterly partnership revenue target."),
+        ),
+    ),
+    build=Level,
+)
+
+GLOSSARY_ENTRY = Obj(
+    "glossary entry",
+    (
+        Field("id", Id(), ("术语标识", "term id"), example="fte"),
+        Field(
+            "term",
+            TEXT,
+            ("术语在页面上的写法（区分大小写的中文或英文原文）", "the term as pages write it"),
+            example=_t("FTE", "FTE"),
+        ),
+        Field(
+            "definition",
+            TEXT,
+            ("一两句解释，作为提示框显示", "one or two sentences, shown as a tooltip"),
+            example=_t(
+                "全职当量：1 FTE 是一名全职员工一周的工作量。",
+                "Full-time equivalent: one full-time person's weekly workload.",
+            ),
+        ),
+    ),
+    build=GlossaryEntry,
 )
 
 ROLE_GROUPS = ("core", "specialist")
@@ -104,8 +201,13 @@ ROLE_GROUPS = ("core", "specialist")
 ROLE = Obj(
     "role",
     (
-        Field("id", Id(), ("稳定的岗位 id，用于链接与网址", "stable role id, used in links and URLs")),
-        Field("name", TEXT, ("岗位名称", "role name")),
+        Field(
+            "id",
+            Id(),
+            ("稳定的岗位 id，用于链接与网址", "stable role id, used in links and URLs"),
+            example="partnerships",
+        ),
+        Field("name", TEXT, ("岗位名称", "role name"), example=_t("商务合作专员", "Partnerships Specialist")),
         Field(
             "group",
             Enum(ROLE_GROUPS),
@@ -136,16 +238,39 @@ ROLE = Obj(
             required=False,
             default=False,
         ),
-        Field("tagline", TEXT, ("一句话定位", "one-line positioning")),
-        Field("mission", TEXT, ("岗位使命", "what the role is for")),
+        Field(
+            "tagline",
+            TEXT,
+            ("一句话定位", "one-line positioning"),
+            example=_t("品牌合作与商业化的对接人", "Brings in brand deals and sponsorships"),
+        ),
+        Field(
+            "mission",
+            TEXT,
+            ("岗位使命", "what the role is for"),
+            example=_t(
+                "对接品牌方与达人，把合作需求变成可执行的方案。", "Turns brand briefs into plans the team can deliver."
+            ),
+        ),
         Field(
             "reports_to",
             Nullable(Id()),
             ("汇报对象的岗位 id；最高岗位为 null", "id of the role it reports to; null at the top"),
+            example="director",
         ),
         Field("duties", ListOf(DUTY, min_items=1, unique=("id", "title")), ("职责领域", "duty areas")),
         Field("skills", ListOf(SKILL_GROUP, min_items=1), ("核心能力", "core skills")),
         Field("kpis", ListOf(KPI, min_items=1, unique=("id", "name")), ("考核指标", "KPIs")),
+        Field(
+            "levels",
+            ListOf(LEVEL, min_items=3, unique=("id", "title")),
+            (
+                "职级阶梯（至少三级，由低到高；手册补充内容）",
+                "career ladder, at least three levels, lowest first (the playbook's own content)",
+            ),
+            required=False,
+            default=(),
+        ),
         Field(
             "collaboration",
             ListOf(COLLABORATION, unique=("with",)),
@@ -158,9 +283,19 @@ ROLE = Obj(
 TEAM = Obj(
     "team",
     (
-        Field("name", TEXT, ("团队名称", "team name")),
-        Field("summary", TEXT, ("为什么需要清晰的分工", "why clear roles matter")),
-        Field("architecture", TEXT, ("协作架构", "collaboration structure")),
+        Field("name", TEXT, ("团队名称", "team name"), example=_t("新媒体运营团队", "New-media operations team")),
+        Field(
+            "summary",
+            TEXT,
+            ("为什么需要清晰的分工", "why clear roles matter"),
+            example=_t("岗位边界清楚，团队才能高效运转。", "Clear roles keep the team efficient."),
+        ),
+        Field(
+            "architecture",
+            TEXT,
+            ("协作架构", "collaboration structure"),
+            example=_t("内容+用户+活动+数据+技术", "Content + User + Campaign + Data + Tech"),
+        ),
     ),
     build=Team,
 )
@@ -175,6 +310,13 @@ PLAYBOOK = Obj(
         Field("schema_version", Number(minimum=1, maximum=1, integer=True), ("文件格式版本", "file format version")),
         Field("team", TEAM, ("团队概况", "the team as a whole")),
         Field("roles", ListOf(ROLE, min_items=1, max_items=MAX_ROLES, unique=("id",)), ("岗位列表", "the roles")),
+        Field(
+            "glossary",
+            ListOf(GLOSSARY_ENTRY, unique=("id", "term")),
+            ("术语表：页面首次出现时显示解释", "glossary: terms explained where a page first uses them"),
+            required=False,
+            default=(),
+        ),
     ),
 )
 
@@ -226,7 +368,7 @@ def playbook_from_data(raw: Any, where: Reporter, role_lines: tuple[tuple[str, i
     problems += _cross_check(raw, where)
     if problems or checked is INVALID:
         raise DataError(problems)
-    return Playbook(checked["schema_version"], checked["team"], checked["roles"], role_lines)
+    return Playbook(checked["schema_version"], checked["team"], checked["roles"], role_lines, checked["glossary"])
 
 
 def playbook_from_json(raw: Any) -> Playbook:

@@ -88,6 +88,17 @@ class ResultRenderer:
         else:
             element(parent, "span", name)
 
+    def _job_description(self, parent: ET.Element, role_id: str) -> None:
+        """A link to the role's ready-to-post job descriptions (the role page's #jd section)."""
+        link = self.role_links.get(role_id)
+        if link:
+            label = "招聘 JD" if self.lang == "zh" else "job description"
+            element(parent, "span", " (")
+            jd = element(parent, "a", "JD", href=f"{link}#jd", class_="calc-jd")
+            # the link's full name for screen readers, as text (data text never goes into an attribute)
+            element(jd, "span", f" {self.model.role(role_id).name[self.lang]} {label}", class_="playbook-sr")
+            element(parent, "span", ")")
+
     def render(self, plan: Plan) -> str:
         """The whole result region's content as an HTML string."""
         root = ET.Element("div", {"class": "calc-result__body"})
@@ -139,6 +150,7 @@ class ResultRenderer:
                     element(cell, "span", "、" if lang == "zh" else ", ")
                 self._role(cell, role_id)
                 element(cell, "span", f" {n(share)}")
+                self._job_description(cell, role_id)
         total = element(element(table, "tfoot"), "tr")
         element(total, "th", "", scope="row")
         element(total, "th", "Σ")

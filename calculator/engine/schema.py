@@ -25,6 +25,8 @@ ID_PATTERN = re.compile(r"\A[a-z][a-z0-9_]{0,47}\Z")
 # line and paragraph separators, bidi embeddings/overrides/isolates (they reorder what a reader
 # sees), zero-width characters and the byte-order mark. A line break in a text is rendered as a space.
 _FORBIDDEN_CHAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+#: the same characters, for the editors' JSON Schema (calculator/editor_schema.py)
+FORBIDDEN_CHAR = _FORBIDDEN_CHAR
 
 
 def forbidden_char(text: str) -> str | None:
@@ -387,6 +389,11 @@ class Field:
     required: bool = True
     default: Any = None
     attr: str = ""  # attribute name on the built object when it differs from ``name``
+    example: Any = None  # shown in messages and the reference instead of the spec's generic example
+
+    def sample(self) -> Any:
+        """This key's example value: its own when given, else its spec's."""
+        return self.spec.example() if self.example is None else self.example
 
 
 @dataclass(frozen=True)
@@ -414,7 +421,7 @@ class Obj(Spec):
                     ctx.report(
                         path,
                         f"missing required key {f.name!r} (allowed: {f.spec.describe()}, "
-                        f"e.g. {f.name}: {yamlish(f.spec.example())})",
+                        f"e.g. {f.name}: {yamlish(f.sample())})",
                     )
                     bad = True
                 out[f.attr or f.name] = f.default
@@ -430,7 +437,7 @@ class Obj(Spec):
         return self.title
 
     def example(self) -> Any:
-        return {f.name: f.spec.example() for f in self.fields if f.required}
+        return {f.name: f.sample() for f in self.fields if f.required}
 
     def to_data(self, value: Any) -> Any:
         """Every field in spec order; an optional one only when it differs from its default

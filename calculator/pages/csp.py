@@ -39,7 +39,7 @@ def policy(html: str) -> str:
         [
             "default-src 'self'",
             f"script-src {scripts}",
-            "style-src 'self' 'unsafe-inline'",  # the theme and Mermaid set inline styles
+            "style-src 'self' 'unsafe-inline'",  # the theme sets inline styles
             "img-src 'self' data:",  # the theme's icons are data: SVGs
             "font-src 'self' data:",
             "connect-src 'self'",

@@ -17,6 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         "skills": "核心能力",
         "experience": "从业经验",
         "years": "{n} 年以上",
+        "years_none": "不限",
         "tools": "常用工具",
         "kpis": "考核指标（KPI）",
         "kpi": "指标",
@@ -38,6 +39,24 @@ LABELS: dict[str, dict[str, str]] = {
         "tagline": "定位",
         "all_roles": "全部岗位",
         "see_collab": "查看完整的[协作地图](../collaboration.md)。",
+        "levels": "职级与发展路径",
+        "glossary": "术语表",
+        "glossary_intro": "页面上第一次出现这些术语时，把鼠标移到带下划线的词上即可看到解释。",
+        "levels_note": "*职级阶梯是本手册补充的内容：种子文档没有写职级。年限为典型经验，供招聘与定级参考。*",
+        "level": "职级",
+        "scope": "负责范围",
+        "expectations": "期望",
+        "typical_experience": "典型经验",
+        "jd": "招聘 JD",
+        "jd_intro": "每个职级一份可直接发布的职位描述，由上面的职责、能力、指标与职级生成。"
+        "可复制，或下载 Markdown 文件（含英文版）。",
+        "who_i_work_with": "协作关系图：左边的岗位为本岗位提供输入，右边的岗位接收本岗位的产出。"
+        "点击岗位可打开它的页面。",
+        "addition": "（本手册补充）",
+        "map_too_big": "岗位超过 {n} 个时不绘制全图和矩阵（会难以阅读）："
+        "请看各岗位页面上的协作关系图和下面的关系一览。",
+        "map_help": "每个方框都是一个链接；把鼠标移到方框上会突出它发出的箭头，虚线是本手册补充的关系。"
+        "各岗位页面上有只含该岗位的协作关系图。",
     },
     "en": {
         "roles_title": "Roles overview",
@@ -53,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "skills": "Core skills",
         "experience": "Experience",
         "years": "{n}+ years",
+        "years_none": "none required",
         "tools": "Tools",
         "kpis": "KPIs",
         "kpi": "Metric",
@@ -77,6 +97,26 @@ LABELS: dict[str, dict[str, str]] = {
         "tagline": "Focus",
         "all_roles": "All roles",
         "see_collab": "See the full [collaboration map](../collaboration.md).",
+        "levels": "Levels and career path",
+        "glossary": "Glossary",
+        "glossary_intro": "Where a page first uses one of these terms, point at the underlined word to see "
+        "its meaning.",
+        "levels_note": "*The career ladder is the playbook's own addition: the seed document has no levels. "
+        "Years are typical experience, a guide for hiring and levelling.*",
+        "level": "Level",
+        "scope": "Scope",
+        "expectations": "Expectations",
+        "typical_experience": "Typical experience",
+        "jd": "Job descriptions",
+        "jd_intro": "A ready-to-post job description for each level, generated from the duties, skills, KPIs and "
+        "levels above. Copy it, or download it as Markdown (Chinese version included).",
+        "who_i_work_with": "Who this role works with: roles on the left provide input to it, roles on the right "
+        "receive its output. Click a role to open its page.",
+        "addition": " (playbook addition)",
+        "map_too_big": "With more than {n} roles the full map and matrix are not drawn (they would be unreadable): "
+        "see each role page's own map and the list of links below.",
+        "map_help": "Every box is a link; hovering a box highlights the arrows it sends. Dashed arrows are the "
+        "playbook's own additions. Each role page has a map of that role alone.",
     },
 }
 

@@ -19,6 +19,9 @@ from ..engine.sizing.specs import URL_PATTERN
 from ..engine.sizing.wording import Wording
 from . import md_text, md_url
 
+#: front matter: search lists a role page above this one for the role's own words
+SEARCH_BELOW_ROLES = ("---", "search:", "  boost: 0.5", "---", "")
+
 #: Markdown anchors of the page's sections (role pages link to them).
 ANCHORS = (
     "formulas",
@@ -348,7 +351,7 @@ def _sources(m: SizingModel, lang: str) -> list[str]:
 def methodology_page(m: SizingModel, lang: str, panel: tuple[Case, ...] = ()) -> str:
     """The whole methodology page as Markdown."""
     ui = UI[lang]
-    lines = [f"# {ui['title']}", "", ui["intro"].format(version=md_text(m.model_version))]
+    lines = [*SEARCH_BELOW_ROLES, f"# {ui['title']}", "", ui["intro"].format(version=md_text(m.model_version))]
     lines += _heading("formulas", lang) + _formulas(m, lang)
     lines += _heading("example", lang) + _example(m, lang)
     if panel:

@@ -34,6 +34,7 @@ from ..engine.schema import (
 )
 from ..engine.sizing.specs import SIZING, ParameterSpec, Passthrough, RoleMap
 from . import md_text
+from .methodology import SEARCH_BELOW_ROLES
 
 #: The data files and their root specs, in page order.
 FILES: tuple[tuple[str, Obj], ...] = (("roles.yaml", PLAYBOOK), ("sizing.yaml", SIZING))
@@ -59,7 +60,8 @@ UI = {
         "cross_sizing.yaml": "- 出现岗位 id 的地方（各工时映射的键、`leadership.role`、`hiring[].role`、"
         "`packing.combinations[].roles`、`packing.titles` 的键）必须是 roles.yaml 中的岗位或 `extra_roles` 中的角色。\n"
         "- `channels` 必须包含全部 8 个渠道 id，`goals` 必须包含全部 4 个目标 id。\n"
-        "- 每个岗位在 `packing.titles` 和 `hiring` 中都要有一项。",
+        "- `packing.titles` 和 `hiring` 可以不列某个岗位：没有职位名称的岗位用 roles.yaml 里的岗位名，"
+        "不在 `hiring` 里的岗位排在招聘顺序的最后。",
         "top": "顶层键",
         "used_at": "用于",
         "used_n": "用于 {n} 个键（类型列写着 {kind} 的键）",
@@ -120,7 +122,8 @@ UI = {
         "`packing.combinations[].roles`, the keys of `packing.titles`) must be a role of roles.yaml or an "
         "`extra_roles` entry.\n"
         "- `channels` must list all 8 channel ids and `goals` all 4 goal ids.\n"
-        "- Every role needs an entry in `packing.titles` and in `hiring`.",
+        "- `packing.titles` and `hiring` may leave a role out: a role without a title is titled with its "
+        "roles.yaml name, and a role `hiring` does not list comes last in the hiring order.",
         "top": "Top-level keys",
         "used_at": "Used at",
         "used_n": "Used by {n} keys (those whose type is {kind})",
@@ -283,17 +286,76 @@ def allowed(spec: Spec, t: dict[str, str], anchors: dict[object, Section]) -> st
 
 def _see(spec: Obj, t: dict[str, str], anchors: dict[object, Section]) -> str:
     section = anchors[_section_key(spec)]
-    return t["see"].format(title=md_text(spec.title), anchor=section.anchor)
+    return t["see"].format(title=md_text(title(spec, t)), anchor=section.anchor)
+
+
+#: object names in Chinese (a name missing here is shown as the spec writes it)
+TITLES_ZH = {
+    "KPI": "考核指标",
+    "calibrated range": "校准范围",
+    "campaigns": "节点大促",
+    "capacity": "产能",
+    "channel": "渠道",
+    "collaboration link": "协作关系",
+    "customer service": "客服",
+    "duty": "职责领域",
+    "form": "表单",
+    "form input": "表单输入项",
+    "format": "内容形式",
+    "glossary entry": "术语",
+    "goal": "目标",
+    "hiring priority": "招聘优先级",
+    "leadership": "管理",
+    "level": "职级",
+    "limits": "上限",
+    "output": "产出",
+    "packing": "编排",
+    "parameter": "参数",
+    "playbook": "手册",
+    "role": "岗位",
+    "sizing model": "编制模型",
+    "skill group": "能力组",
+    "source": "出处",
+    "team": "团队",
+    "workload": "工作量",
+}
+
+
+def title(spec: Obj, t: dict[str, str]) -> str:
+    """The object's name in the page's language."""
+    return TITLES_ZH.get(spec.title, spec.title) if t is UI["zh"] else spec.title
+
+
+def _type(spec: Spec, lang: str, bare: bool = False) -> str:
+    """The type column: what kind of value, in the page's language (Markdown)."""
+    if lang != "zh":
+        return md_text(spec.kind if bare else spec.describe())
+    if isinstance(spec, Obj):
+        return md_text(title(spec, UI["zh"]))
+    if isinstance(spec, Number):
+        return "整数" if spec.integer else "数字"
+    if isinstance(spec, Nullable):
+        return "`null` 或 " + _type(spec.inner, lang)
+    if isinstance(spec, ListOf):
+        item = _type(spec.item, lang)
+        return item + (" 的列表" if item[-1:].isascii() else "的列表")
+    simple = {Str: "文本", Id: "id", Enum: "枚举值", LocalText: "双语文本", Flag: "`true`/`false`", Passthrough: "映射"}
+    for kind, name in simple.items():
+        if isinstance(spec, kind):
+            return name
+    if isinstance(spec, (MapOf, RoleMap)):
+        return "映射"
+    raise TypeError(f"the schema reference cannot name {type(spec).__name__}: teach calculator/pages/reference.py")
 
 
 def _has_object(spec: Spec) -> bool:
     return any(True for _ in _nested(spec, ""))
 
 
-def _example_cell(spec: Spec) -> str:
-    if _has_object(spec):
+def _example_cell(f: Field) -> str:
+    if _has_object(f.spec):
         return "—"
-    return _code(yamlish(spec.example()))
+    return _code(yamlish(f.sample()))
 
 
 def _required(f: Field, t: dict[str, str]) -> str:
@@ -330,7 +392,7 @@ def _section(section: Section, lang: str, anchors: dict[object, Section]) -> lis
     if not path:
         out = [f"### {t['top']} {{#{section.anchor}}}", ""]
     elif section.shared:
-        out = [f"### {md_text(section.spec.title)} {{#{section.anchor}}}", ""]
+        out = [f"### {md_text(title(section.spec, t))} {{#{section.anchor}}}", ""]
         if len(section.paths) > 8:
             out += [t["used_n"].format(n=len(section.paths), kind=_code(section.spec.describe())), ""]
         else:
@@ -352,11 +414,11 @@ def _section(section: Section, lang: str, anchors: dict[object, Section]) -> lis
             rule = t["param_value"]
         cells = (
             _code(key),
-            md_text(f.spec.kind if rule == t["param_value"] else f.spec.describe()),
+            _type(f.spec, lang, bare=rule == t["param_value"]),
             _required(f, t),
             rule,
             md_text(f.doc[i]),
-            _example_cell(f.spec),
+            _example_cell(f),
         )
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
@@ -369,6 +431,7 @@ def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES) -
     """The reference of every data file's keys, as Markdown, in ``lang``."""
     t = UI[lang]
     out = [
+        *SEARCH_BELOW_ROLES,
         f"# {t['title']}",
         "",
         t["intro"].format(playbook=SOURCES[0], sizing=SOURCES[1]),

@@ -1,4 +1,8 @@
-"""Generated Markdown pages of the playbook: role pages, roles overview, collaboration map."""
+"""Generated Markdown pages of the playbook: role pages, roles overview, collaboration map.
+
+Diagrams, the matrix and job descriptions hold data text as HTML: the Markdown carries a
+placeholder (:func:`.rawhtml.placeholder`) and :func:`page_blocks` gives the HTML to put there.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,16 @@ import html
 
 from ..engine.model import Link, Playbook, Role
 from . import md_text
+from .collabmap import MAP_LIMIT, full_map, matrix, role_map
+from .jobs import jd_block
 from .labels import labels
 from .nav import COLLABORATION, ROLES_INDEX, role_path
+from .rawhtml import placeholder
 
-
-def _mermaid_label(text: str) -> str:
-    """Mermaid entity-encodes anything but letters, digits, CJK and spaces."""
-    return "".join(c if c.isalnum() or c == " " else f"#{ord(c)};" for c in text)
+#: search ranks a role page above the methodology and reference pages for its own words
+#: deepest indentation of the org chart list
+ORG_DEPTH = 5
+ROLE_SEARCH_BOOST = "---\nsearch:\n  boost: 3\n---\n\n"
 
 
 def _link_anchor(link: Link, end: str) -> str:
@@ -66,37 +73,68 @@ def role_page(playbook: Playbook, role: Role, lang: str, sizing_section: str = "
         out.append("")
     out += [f"## {t['kpis']} {{#kpis}}", "", f"| {t['kpi']} | {t['measures']} |", "| --- | --- |"]
     out += [f"| {md_text(k.name[lang])} | {md_text(k.description[lang])} |" for k in role.kpis]
-    out += ["", f"## {t['collaboration']} {{#collaboration}}", ""]
+    out += ["", *_levels(role, lang)]
+    out += [f"## {t['collaboration']} {{#collaboration}}", ""]
     outgoing, incoming = playbook.links_of(role.id)
+    if outgoing or incoming:
+        out += [t["who_i_work_with"], "", placeholder("role-map"), ""]
     out += [f"### {t['outgoing']}", ""]
     if not outgoing:
         out += [t["none_outgoing"], ""]
     for link in outgoing:
         other = playbook.role(link.target)
         out += [f"#### → [{md_text(other.name[lang])}]({other.id}.md) {{#{_link_anchor(link, 'source')}}}", ""]
-        out += [md_text(link.flows[lang]), ""]
+        out += [md_text(link.flows[lang]) + _addition(link, lang), ""]
     out += [f"### {t['incoming']}", ""]
     if not incoming:
         out += [t["none"], ""]
     for link in incoming:
         other = playbook.role(link.source)
         out += [f"#### ← [{md_text(other.name[lang])}]({other.id}.md) {{#{_link_anchor(link, 'target')}}}", ""]
-        out += [md_text(link.flows[lang]), ""]
+        out += [md_text(link.flows[lang]) + _addition(link, lang), ""]
     out += [t["see_collab"], ""]
+    if role.levels:
+        out += [f"## {t['jd']} {{#jd}}", "", t["jd_intro"], "", placeholder("jd"), ""]
     if sizing_section:
         out += [sizing_section.rstrip(), ""]
-    return "\n".join(out)
+    return ROLE_SEARCH_BOOST + "\n".join(out)
+
+
+def _addition(link: Link, lang: str) -> str:
+    return f" *{labels(lang)['addition'].strip()}*" if link.playbook_addition else ""
+
+
+def _levels(role: Role, lang: str) -> list[str]:
+    """The role's career ladder as a table (nothing when roles.yaml gives none)."""
+    if not role.levels:
+        return []
+    t = labels(lang)
+    out = [f"## {t['levels']} {{#levels}}", "", t["levels_note"], ""]
+    out += [f"| {t['level']} | {t['scope']} | {t['expectations']} | {t['typical_experience']} |"]
+    out += ["| --- | --- | --- | --- |"]
+    for level in role.levels:
+        years = t["years"].format(n=level.experience_years) if level.experience_years else t["years_none"]
+        cells = (md_text(level.title[lang]), md_text(level.scope[lang]), md_text(level.expectations[lang]), years)
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, ""]
 
 
 def org_chart(playbook: Playbook, lang: str) -> str:
-    """Mermaid chart of who reports to whom (the director on top)."""
-    lines = ["```mermaid", "graph TD"]
+    """Who reports to whom, as a nested list of links (the top role first); no recursion."""
+    children: dict[str | None, list[Role]] = {}
     for role in playbook.roles:
-        lines.append(f'  {role.id}["{_mermaid_label(role.name[lang])}"]')
-    for role in playbook.roles:
-        if role.reports_to:
-            lines.append(f"  {role.reports_to} --> {role.id}")
-    lines.append("```")
+        children.setdefault(role.reports_to, []).append(role)
+    lines: list[str] = []
+    stack = [(r, 0) for r in reversed(children.get(None, []))]
+    seen: set[str] = set()
+    while stack:
+        role, depth = stack.pop()
+        if role.id in seen:  # validation forbids cycles; never loop on one anyway
+            continue
+        seen.add(role.id)
+        # nesting stops at ORG_DEPTH: a long chain of reports_to stays a list Markdown can read
+        lines.append(f"{'    ' * min(depth, ORG_DEPTH)}- [{md_text(role.name[lang])}]({role.id}.md)")
+        stack += [(r, depth + 1) for r in reversed(children.get(role.id, []))]
     return "\n".join(lines)
 
 
@@ -114,40 +152,52 @@ def roles_index(playbook: Playbook, lang: str) -> str:
         )
         out.append(f"| [{md_text(role.name[lang])}]({role.id}.md) | {md_text(role.tagline[lang])} | {boss} |")
     out += ["", t["see_collab"], ""]
+    if playbook.glossary:
+        out += [f"## {t['glossary']} {{#glossary}}", "", t["glossary_intro"], ""]
+        out += [f"- **{md_text(e.term[lang])}**{t['colon']}{md_text(e.definition[lang])}" for e in playbook.glossary]
+        out.append("")
     return "\n".join(out)
 
 
 def collaboration_page(playbook: Playbook, lang: str) -> str:
     """The collaboration map: a Mermaid graph and a who-works-with-whom matrix."""
     t = labels(lang)
-    out = [f"# {t['collab_title']}", "", t["collab_intro"], "", "```mermaid", "graph LR"]
-    for role in playbook.roles:
-        out.append(f'  {role.id}["{_mermaid_label(role.name[lang])}"]')
-    out += [f"  {link.source} --> {link.target}" for link in playbook.links]
-    out += ["```", "", f"## {t['matrix']} {{#matrix}}", "", t["matrix_intro"], ""]
-    out.append(
-        f"| {t['from_to']} | "
-        + " | ".join(f"[{md_text(r.name[lang])}](roles/{r.id}.md)" for r in playbook.roles)
-        + " |"
-    )
-    out.append("| --- |" + " :---: |" * len(playbook.roles))
-    pairs = {(link.source, link.target) for link in playbook.links}
-    for source in playbook.roles:
-        cells = []
-        for target in playbook.roles:
-            if (source.id, target.id) in pairs:
-                cells.append(f'[●](roles/{source.id}.md#to-{target.id} "{md_text(target.name[lang])}")')
-            else:
-                cells.append(" ")
-        out.append(f"| [{md_text(source.name[lang])}](roles/{source.id}.md) | " + " | ".join(cells) + " |")
-    out += ["", f"## {t['links']} {{#links}}", "", f"| {t['partner']} | → | {t['flows']} |", "| --- | --- | --- |"]
+    out = [f"# {t['collab_title']}", "", t["collab_intro"], ""]
+    if len(playbook.roles) > MAP_LIMIT:
+        out += [t["map_too_big"].format(n=MAP_LIMIT), ""]
+    else:
+        out += [t["map_help"], "", placeholder("collab-map"), ""]
+        out += [f"## {t['matrix']} {{#matrix}}", "", t["matrix_intro"], "", placeholder("collab-matrix"), ""]
+    out += [f"## {t['links']} {{#links}}", "", f"| {t['partner']} | → | {t['flows']} |", "| --- | --- | --- |"]
     for link in playbook.links:
         s, d = playbook.role(link.source), playbook.role(link.target)
         provider = f"[{md_text(s.name[lang])}](roles/{s.id}.md#to-{d.id})"
         receiver = f"[{md_text(d.name[lang])}](roles/{d.id}.md#from-{s.id})"
-        out.append(f"| {provider} | {receiver} | {md_text(link.flows[lang])} |")
+        out.append(f"| {provider} | {receiver} | {md_text(link.flows[lang])}{_addition(link, lang)} |")
     out.append("")
     return "\n".join(out)
+
+
+def page_blocks(playbook: Playbook, lang: str, use_directory_urls: bool) -> dict[str, dict[str, str]]:
+    """The HTML for the placeholders of the generated pages: page path -> {key: HTML}."""
+    src = {r.id: role_path(r.id) for r in playbook.roles}
+    label = labels(lang)["collab_title"]
+    blocks: dict[str, dict[str, str]] = {}
+    if len(playbook.roles) <= MAP_LIMIT:
+        blocks[COLLABORATION] = {
+            "collab-map": full_map(playbook, lang, COLLABORATION, src, use_directory_urls, label),
+            "collab-matrix": matrix(playbook, lang, COLLABORATION, src, use_directory_urls),
+        }
+    for role in playbook.roles:
+        mine = {}
+        drawn = role_map(playbook, role, lang, src[role.id], src, use_directory_urls)
+        if drawn:
+            mine["role-map"] = drawn
+        if role.levels:
+            mine["jd"] = jd_block(playbook, role, lang)
+        if mine:
+            blocks[src[role.id]] = mine
+    return blocks
 
 
 def playbook_pages(playbook: Playbook, lang: str, sizing_sections: dict[str, str] | None = None) -> dict[str, str]:
