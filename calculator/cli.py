@@ -18,10 +18,12 @@ from .datafiles import textfile
 from .datafiles.load import DATA_DIR, ROLES_FILE, SIZING_FILE, load_playbook, load_sizing
 from .engine import strictjson
 from .engine.errors import DataError
+from .engine.founder_data import founder_data
+from .engine.founder_export import founder_markdown
 from .engine.model import Playbook
 from .engine.scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
 from .engine.schema import LANGS
-from .engine.share import encode
+from .engine.share_compare import encode_pair
 from .engine.sizing.model import SizingModel
 from .engine.sizing.plan import Plan, size
 from .engine.sizing.plan_data import plan_to_data
@@ -183,7 +185,28 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CALCULATOR_URL",
         help="also print the share link that opens this plan, e.g. https://example.org/calculator/",
     )
+    parser.add_argument(
+        "--vs",
+        metavar="B.json",
+        help="compare with plan B (a scenario JSON file, or - for stdin): adds a compare object / section",
+    )
     return parser
+
+
+def _read_vs(source: str, stdin: TextIO, model: SizingModel) -> Scenario:
+    """Plan B of ``--vs``: as :func:`_read`, every message naming ``--vs``."""
+    try:
+        return _read(source, stdin, model)
+    except InputError as exc:
+        raise InputError(f"--vs: {exc}") from None
+    except ScenarioError as exc:
+        raise InputError("--vs: plan B cannot be sized:\n" + exc.report()) from None
+
+
+def _read(source: str, stdin: TextIO, model: SizingModel) -> Scenario:
+    """A scenario from a file or stdin; raises InputError or ScenarioError naming the file."""
+    name, text = read_scenario_text(source, stdin)
+    return parse_scenario(parse_json(text, name), model, SCENARIO_NAME if name == "<stdin>" else name)
 
 
 def _playbook(data_dir: Path, err: TextIO) -> Playbook | None:
@@ -213,25 +236,29 @@ def main(
         print(f"{args.data_dir / SIZING_FILE}: cannot read the sizing data ({exc.strerror or exc})", file=err)
         return EXIT_DATA
     scenario: Scenario
-    if args.scenario is None:
-        scenario = default_scenario(model)
-    else:
-        try:
-            name, text = read_scenario_text(args.scenario, stdin)
-            scenario = parse_scenario(parse_json(text, name), model, SCENARIO_NAME if name == "<stdin>" else name)
-        except InputError as exc:
-            print(f"error: {exc}", file=err)
-            return EXIT_INPUT
-        except ScenarioError as exc:
-            print("error: the scenario cannot be sized:\n" + exc.report(), file=err)
-            return EXIT_INPUT
+    vs: Scenario | None = None
+    if args.scenario == "-" and args.vs == "-":
+        print("error: --vs: the scenario and plan B cannot both be read from stdin (-)", file=err)
+        return EXIT_INPUT
+    try:
+        scenario = default_scenario(model) if args.scenario is None else _read(args.scenario, stdin, model)
+        if args.vs is not None:
+            vs = _read_vs(args.vs, stdin, model)
+    except InputError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_INPUT
+    except ScenarioError as exc:
+        print("error: the scenario cannot be sized:\n" + exc.report(), file=err)
+        return EXIT_INPUT
     plan = size(scenario, model)
-    link = f"{args.link.split('#')[0]}#{encode(scenario)}" if args.link else ""
+    plan_b = size(vs, model) if vs is not None else None
+    link = f"{args.link.split('#')[0]}#{encode_pair(scenario, vs)}" if args.link else ""
     if args.format == "json":
-        data = plan_to_data(plan, model) | ({"link": link} if link else {})
+        data = plan_to_data(plan, model) | founder_data(plan, model, plan_b) | ({"link": link} if link else {})
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render_table(plan, model, args.lang))
+        out.write("\n" + "\n".join(founder_markdown(plan, model, args.lang, str, plan_b)) + "\n")
         if link:
             out.write(f"\n{'分享链接' if args.lang == 'zh' else 'Share link'}: {link}\n")
     return EXIT_OK

@@ -18,6 +18,7 @@ from calculator.bundle import browser_bundle, engine_files
 from calculator.engine.browser import Calculator
 from calculator.engine.export import plan_to_csv, plan_to_markdown
 from calculator.engine.fmt import fmt
+from calculator.engine.founder_data import founder_data
 from calculator.engine.playbook import playbook_to_data
 from calculator.engine.result_html import render_result
 from calculator.engine.scenario import default_scenario, parse_scenario
@@ -85,7 +86,8 @@ def test_csv_export_has_positions_totals_and_drivers() -> None:
     total = next(r for r in rows if r and r[0] == "Total")
     assert total[1:3] == [str(plan.total_headcount), fmt(plan.total_fte, plan.decimals)]
     assert sum(int(r[1]) for r in rows[1 : rows.index(total)]) == plan.total_headcount
-    drivers = rows[rows.index([]) + 2 :]
+    start = rows.index([]) + 2
+    drivers = rows[start : rows.index([], start)]  # the founder sections (cost, hires) follow
     assert len(drivers) == sum(len(r.drivers) for r in plan.roles)
 
 
@@ -118,7 +120,8 @@ def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
     )
     good = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": 4}}}), "http://x/calculator/"))
     plan = size(parse_scenario({"channels": {"weibo": {"posts_per_week": 4}}}, MODEL), MODEL)
-    assert good["ok"] and good["plan"] == json.loads(json.dumps(plan_to_data(plan, MODEL)))
+    expected = plan_to_data(plan, MODEL) | founder_data(plan, MODEL)
+    assert good["ok"] and good["plan"] == json.loads(json.dumps(expected))
     assert good["model_version"] == "2.0"
     assert good["total_fte"] == fmt(plan.total_fte, plan.decimals)
     assert good["fragment"] == encode(plan.scenario) and "http://x/calculator/#scenario=" in good["markdown"]

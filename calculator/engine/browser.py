@@ -14,10 +14,12 @@ from . import strictjson
 from .export import plan_to_csv, plan_to_markdown
 from .fmt import fmt
 from .forminput import read_form
+from .founder_data import founder_data
 from .playbook import playbook_from_json
 from .result_html import render_result, role_links_for, summary_text
 from .scenario import ScenarioError, parse_scenario, scenario_spec, scenario_to_data
-from .share import ShareLinkError, decode, encode
+from .share import ShareLinkError
+from .share_compare import decode_pair, encode_pair, vs_of_url
 from .sizing.loading import roles_from_playbook, sizing_from_json
 from .sizing.plan import size
 from .sizing.plan_data import plan_to_data
@@ -41,7 +43,7 @@ class Calculator:
             return json.dumps({"ok": False, "errors": [{"path": "", "message": exc.message}]})
         except ScenarioError as exc:
             return json.dumps({"ok": False, "errors": [{"path": p.path, "message": p.message} for p in exc.problems]})
-        return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
+        return json.dumps(self._result(scenario, page_url, vs_of_url(page_url, self.model)), ensure_ascii=False)
 
     def run_form(self, form_json: str, page_url: str = "") -> str:
         """Size what the form says: ``{"fields": {name: text as typed}, "goals": [...]}`` (JSON text).
@@ -62,6 +64,9 @@ class Calculator:
             return json.dumps({"ok": False, "fields": found}, ensure_ascii=False)
         if form.get("goals"):
             raw["goals"] = form["goals"]
+        choices = form.get("choices")
+        for name, chosen in (choices if isinstance(choices, dict) else {}).items():
+            raw[name] = chosen  # a select's value (city_tier): the scenario's schema checks it
         formats = form.get("formats")
         for channel, chosen in (formats if isinstance(formats, dict) else {}).items():
             entry = raw.get("channels", {}).get(channel)
@@ -70,16 +75,17 @@ class Calculator:
         return self.run(json.dumps(raw), page_url)
 
     def open_link(self, fragment: str, page_url: str = "") -> str:
-        """Open a share link's fragment; on a bad link, say why (the page then shows the default)."""
+        """Open a share link's fragment (``&vs=`` opens plan B beside it); on a bad link, say why."""
         try:
-            scenario = decode(fragment, self.model)
+            scenario, vs = decode_pair(fragment, self.model)
         except ShareLinkError as exc:
             return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
-        return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
+        return json.dumps(self._result(scenario, page_url, vs), ensure_ascii=False)
 
-    def _result(self, scenario: Any, page_url: str) -> dict[str, Any]:
+    def _result(self, scenario: Any, page_url: str, vs_scenario: Any = None) -> dict[str, Any]:
         plan = size(scenario, self.model)
-        fragment = encode(scenario)
+        vs = size(vs_scenario, self.model) if vs_scenario is not None else None
+        fragment = encode_pair(scenario, vs_scenario)
         link = f"{page_url.split('#')[0]}#{fragment}" if page_url else ""
         data = plan_to_data(plan, self.model)
         return {
@@ -90,8 +96,9 @@ class Calculator:
             "model_version": plan.model_version,
             "total_fte": fmt(plan.total_fte, plan.decimals),
             "summary": summary_text(plan, self.lang),
-            "html": render_result(plan, self.model, self.lang, self.links, self.methodology_link),
-            "csv": plan_to_csv(plan, self.model, self.lang),
-            "markdown": plan_to_markdown(plan, self.model, self.lang, link),
-            "plan": data,
+            "html": render_result(plan, self.model, self.lang, self.links, self.methodology_link, vs),
+            "csv": plan_to_csv(plan, self.model, self.lang, vs),
+            "markdown": plan_to_markdown(plan, self.model, self.lang, link, vs),
+            "plan": data | founder_data(plan, self.model, vs),
+            "compare_total_headcount": vs.total_headcount if vs is not None else None,
         }

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+from .founder_export import founder_csv, founder_markdown
 from .sizing.model import SizingModel
 from .sizing.plan import Plan
 from .sizing.wording import Wording
@@ -54,7 +55,7 @@ HEADERS = {
 }
 
 
-def plan_to_csv(plan: Plan, model: SizingModel, lang: str) -> str:
+def plan_to_csv(plan: Plan, model: SizingModel, lang: str, vs: Plan | None = None) -> str:
     """Two tables in one CSV: positions (with totals), then every role's drivers."""
     h, w = HEADERS[lang], Wording(model, plan.decimals)
     out = io.StringIO()
@@ -78,6 +79,7 @@ def plan_to_csv(plan: Plan, model: SizingModel, lang: str) -> str:
         for driver in role.drivers:
             row = [w.name(role.id, lang), w.n(role.fte), driver.label[lang], w.n(driver.hours_per_week)]
             writer.writerow([*row, w.driver_formula(driver, lang)])
+    founder_csv(writer, plan, model, lang, vs)
     return out.getvalue()
 
 
@@ -94,7 +96,7 @@ def _cell(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
 
 
-def plan_to_markdown(plan: Plan, model: SizingModel, lang: str, link: str = "") -> str:
+def plan_to_markdown(plan: Plan, model: SizingModel, lang: str, link: str = "", vs: Plan | None = None) -> str:
     """A plan a person can paste into a document: headline, range, positions, hiring order, peak, drivers."""
     h, w = HEADERS[lang], Wording(model, plan.decimals)
     unit = h["people"]
@@ -114,6 +116,7 @@ def plan_to_markdown(plan: Plan, model: SizingModel, lang: str, link: str = "") 
     for s in plan.hiring_order:
         p = plan.positions[s.position]
         lines.append(f"{s.step}. **{_cell(w.title(p, lang))} ×{s.count}**: {_cell(w.reason(p, plan, lang))}")
+    lines += ["", *founder_markdown(plan, model, lang, _cell, vs)]
     if plan.peak:
         lines += ["", f"## {h['peak']}", "", _cell(w.peak(plan, lang))]
     lines += ["", f"## {h['section_roles']}", ""]

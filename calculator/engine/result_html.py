@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from .fmt import fmt
+from .founder_html import founder_sections
 from .html import element
 from .sizing.model import SizingModel
 from .sizing.plan import Plan
@@ -99,7 +100,7 @@ class ResultRenderer:
             element(jd, "span", f" {self.model.role(role_id).name[self.lang]} {label}", class_="playbook-sr")
             element(parent, "span", ")")
 
-    def render(self, plan: Plan) -> str:
+    def render(self, plan: Plan, vs: Plan | None = None) -> str:
         """The whole result region's content as an HTML string."""
         root = ET.Element("div", {"class": "calc-result__body"})
         ui, lang = self.ui, self.lang
@@ -122,6 +123,7 @@ class ResultRenderer:
         element(part, "h2", ui["chart"], id="calc-chart")
         part.append(self.chart(plan))
         self.hiring(root, plan)
+        founder_sections(root, plan, self.model, lang, self.methodology_link, vs)
         self.peak(root, plan)
         self.drivers(root, plan)
         element(root, "p", ui["version"].format(version=plan.model_version), class_="calc-version")
@@ -263,9 +265,16 @@ def summary_text(plan: Plan, lang: str) -> str:
     return UI[lang]["headline"].format(n=plan.total_headcount, fte=fmt(plan.total_fte, plan.decimals))
 
 
-def render_result(plan: Plan, model: SizingModel, lang: str, role_links: dict[str, str], methodology_link: str) -> str:
-    """Shortcut: the result region's HTML for ``plan`` in ``lang``."""
-    return ResultRenderer(model, lang, role_links, methodology_link).render(plan)
+def render_result(
+    plan: Plan,
+    model: SizingModel,
+    lang: str,
+    role_links: dict[str, str],
+    methodology_link: str,
+    vs: Plan | None = None,
+) -> str:
+    """Shortcut: the result region's HTML for ``plan`` in ``lang`` (compared with plan ``vs`` when given)."""
+    return ResultRenderer(model, lang, role_links, methodology_link).render(plan, vs)
 
 
 def role_links_for(role_ids: Iterable[str], prefix: str) -> dict[str, str]:

@@ -16,6 +16,8 @@ from .schema import INVALID, Enum, Field, ListOf, MapOf, Number, Obj, Reporter, 
 from .sizing.model import Parameter, SizingModel
 
 SCENARIO_NAME = "scenario"
+#: most people of one role a scenario's existing team may name
+MAX_EXISTING = 1000
 
 
 class ScenarioError(DataError):
@@ -49,6 +51,8 @@ class Scenario:
     ad_spend_per_month: float = 0.0
     creator_collaborations_per_month: float = 0.0
     goals: tuple[str, ...] = ()
+    city_tier: str | None = None  # None: sizing.yaml's cost.default_tier
+    existing_team: tuple[tuple[str, int], ...] = ()  # (role id, people) already employed, in the model's order
 
     @property
     def active_channels(self) -> tuple[ChannelActivity, ...]:
@@ -136,6 +140,28 @@ def scenario_spec(model: SizingModel) -> Obj:
                 ("目标", "goals"),
                 (),
             ),
+            *_plan_fields(model),
+        ),
+    )
+
+
+def _plan_fields(model: SizingModel) -> tuple[Field, ...]:
+    """The founder's fields: the city tier that sets pay, and the people already employed by role."""
+    tiers = tuple(t.id for t in model.cost.tiers) if model.cost else ()
+    default = model.cost.default_tier if model.cost else ""
+    people = Number(minimum=0, maximum=MAX_EXISTING, integer=True, unit="people")
+    return (
+        _optional(
+            "city_tier",
+            Enum(tiers),
+            ("城市等级（决定薪酬）；默认 " + default, "city tier (sets pay); default " + default),
+            None,
+        ),
+        _optional(
+            "existing_team",
+            MapOf(Enum(model.role_ids), people),
+            ("已有团队：岗位 id -> 人数", "the team you already have: role id -> people"),
+            {},
         ),
     )
 
@@ -195,6 +221,12 @@ def scenario_problems(raw: Any, model: SizingModel, where: Reporter) -> tuple[Sc
         ad_spend_per_month=checked["ad_spend_per_month"],
         creator_collaborations_per_month=checked["creator_collaborations_per_month"],
         goals=tuple(g.id for g in model.goals if g.id in checked["goals"]),
+        city_tier=None
+        if model.cost is None or checked["city_tier"] == model.cost.default_tier
+        else checked["city_tier"],
+        existing_team=tuple(
+            (r, checked["existing_team"][r]) for r in model.role_ids if checked["existing_team"].get(r)
+        ),
     )
     return scenario, []
 
@@ -242,6 +274,10 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
             out[name] = _number(value)
     if scenario.goals:
         out["goals"] = list(scenario.goals)
+    if scenario.city_tier:
+        out["city_tier"] = scenario.city_tier
+    if scenario.existing_team:
+        out["existing_team"] = dict(scenario.existing_team)
     return out
 
 

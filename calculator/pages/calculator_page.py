@@ -19,6 +19,7 @@ from ..engine.scenario import ChannelActivity, Scenario, default_scenario
 from ..engine.share import encode
 from ..engine.sizing.model import Channel, SizingModel
 from ..engine.sizing.plan import size
+from .plan_form import plan_fields, preset_links
 from .rawhtml import placeholder
 
 ROLES_PREFIX = "../roles/"
@@ -184,6 +185,7 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
         element(choice, "span", goal.name[lang])
     if spec.help:
         element(goals, "small", spec.help[lang], class_="calc-field__help")
+    plan_fields(form, model, scenario, lang)
 
 
 HTML_BLOCK = "calculator"
@@ -233,6 +235,7 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory
     jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
     element(jump, "span", summary_text(plan, lang), id="calc-summary")
     element(jump, "span", " ↓", aria_hidden="true")
+    preset_links(root, model, lang)
     form_html(root, model, scenario, lang)
     bar = element(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
     for action in ("share", "csv", "markdown", "print", "reset"):

@@ -14,6 +14,7 @@ from ..errors import DataError, PathKey, Problem, Unlocated
 from ..model import Text
 from ..scenario import scenario_problems
 from ..schema import INVALID, Reporter, validate
+from .cost_checks import cost_problems, preset_problems
 from .model import CHANNEL_IDS, GOAL_IDS, HiringPriority, SizingModel, SizingRole
 from .specs import JSON_NAME, SIZING
 
@@ -78,7 +79,7 @@ UNLISTED_HIRING_REASON = Text(
 def sizing_from_data(raw: Any, where: Reporter, roles: tuple[SizingRole, ...]) -> SizingModel:
     """Validate plain data (from YAML or JSON) into a :class:`SizingModel`, or raise :class:`DataError`."""
     checked, problems = validate(SIZING, raw, where)
-    problems += _cross_check(raw, where, roles)
+    problems += _cross_check(raw, where, roles) + cost_problems(raw, where, roles)
     if problems or checked is INVALID:
         raise DataError(problems)
     hired = {h.role for h in checked["hiring"]}
@@ -102,11 +103,14 @@ def sizing_from_data(raw: Any, where: Reporter, roles: tuple[SizingRole, ...]) -
         roles=roles,
         default_scenario=checked["default_scenario"],
         document=raw,
+        cost=checked["cost"],
+        presets=checked["presets"],
     )
+    found = preset_problems(model, where)
     if model.default_scenario is not None:
-        _, found = scenario_problems(model.default_scenario, model, Within(where, ("default_scenario",)))
-        if found:
-            raise DataError(found)
+        found = scenario_problems(model.default_scenario, model, Within(where, ("default_scenario",)))[1] + found
+    if found:
+        raise DataError(found)
     return model
 
 

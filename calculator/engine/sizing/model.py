@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Text
+from .costdata import CostModel, Preset
 
 #: Fixed channel ids (share links depend on them), in display order.
 CHANNEL_IDS = ("wechat_oa", "wechat_channels", "douyin", "kuaishou", "xiaohongshu", "bilibili", "weibo", "zhihu")
@@ -247,6 +248,9 @@ class SizingModel:
     default_scenario: Any = None
     #: the validated document as plain data: sizing.json for the browser is exactly this
     document: Any = None
+    #: what people cost (sizing.yaml's ``cost``) and the presets a founder starts from
+    cost: CostModel | None = None
+    presets: tuple[Preset, ...] = ()
 
     @property
     def role_ids(self) -> tuple[str, ...]:

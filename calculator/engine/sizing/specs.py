@@ -27,6 +27,7 @@ from ..schema import (
     Spec,
     Str,
 )
+from .costdata import COST, Preset
 from .model import (
     CHANNEL_IDS,
     GOAL_IDS,
@@ -321,6 +322,14 @@ PACKING = _obj(
     _f("min_share", param(1.0), "最小份额", "smallest share hired for"),
     _f("part_time_below", param(1.0), "兼职阈值", "part-time threshold"),
 )
+PRESET = _obj(
+    "preset",
+    Preset,
+    _f("id", Id(), "预设 id", "preset id"),
+    _f("name", TEXT, "名称", "name"),
+    _f("description", TEXT, "一句话说明", "one-line description"),
+    _f("scenario", Passthrough(), "场景（与分享链接相同的字段）", "the scenario (the share link's fields)"),
+)
 HIRING = _obj(
     "hiring priority",
     HiringPriority,
@@ -409,5 +418,7 @@ SIZING = Obj(
         ),
         _f("form", FORM, "计算器表单的标签与单位", "labels and units of the calculator form"),
         _f("default_scenario", Passthrough(), "默认场景", "the default scenario", required=False, default=None),
+        _f("cost", COST, "人力成本：薪酬带、城市等级、社保公积金", "people cost: pay bands, city tiers, on-costs"),
+        _f("presets", ListOf(PRESET, unique=("id",)), "预设场景", "preset scenarios", required=False, default=()),
     ),
 )

@@ -25,6 +25,7 @@
         length: "链接不完整或过长",
         damaged: "链接已损坏",
         invalid: "链接里的方案无效",
+        compare: "链接中用于对比的方案 B（vs=）无效",
       },
       unavailable: "实时重算不可用（{reason}）。下面是构建时算好的方案；请通过 http(s) 打开本页，并使用支持 WebAssembly 的浏览器。",
       failed: "实时重算没能启动（{reason}）。下面的方案仍然有效（构建时算好）；可以点“重试”再试一次。",
@@ -55,6 +56,7 @@
         length: "the link is cut short or too long",
         damaged: "the link is damaged",
         invalid: "the plan in the link is not valid",
+        compare: "the plan B to compare with (vs=) is not valid",
       },
       unavailable: "Live recalculation is unavailable ({reason}). Below is the plan computed at build time; open this page over http(s) in a browser with WebAssembly.",
       failed: "Live recalculation could not start ({reason}). The plan below still stands (computed at build time); press Retry to try again.",
@@ -219,7 +221,9 @@
       });
       var goals = [];
       form.querySelectorAll("input[name=goals]:checked").forEach(function (box) { goals.push(box.value); });
-      return { fields: fields, goals: goals, formats: formats };
+      var choices = {};  // selects named like a scenario field (city_tier)
+      form.querySelectorAll("select[data-field]").forEach(function (select) { choices[select.name] = select.value; });
+      return { fields: fields, goals: goals, formats: formats, choices: choices };
     }
 
     // Show a scenario (Python's canonical form) or a form as read by readForm.
@@ -233,6 +237,9 @@
         var channel = (scenario.channels || {})[select.getAttribute("data-format-of")];
         select.value = channel && channel.format ? channel.format : select.options[0].value;
       });
+      form.querySelectorAll("select[data-field]").forEach(function (select) {
+        select.value = scenario[select.name] || select.dataset.default;
+      });
       fillGoals(scenario.goals);
     }
 
@@ -241,6 +248,9 @@
       form.querySelectorAll("select[data-format-of]").forEach(function (select) {
         var chosen = (typed.formats || {})[select.getAttribute("data-format-of")];
         select.value = chosen || select.options[0].value;
+      });
+      form.querySelectorAll("select[data-field]").forEach(function (select) {
+        select.value = (typed.choices || {})[select.name] || select.dataset.default;
       });
       fillGoals(typed.goals);
     }
@@ -297,6 +307,8 @@
       result.replaceChildren(fresh);
       result.dataset.totalHeadcount = String(data.total_headcount);
       result.dataset.totalFte = String(data.total_fte);
+      if (data.compare_total_headcount != null) result.dataset.compareTotalHeadcount = String(data.compare_total_headcount);
+      else delete result.dataset.compareTotalHeadcount;
       root.querySelector("#calc-summary").textContent = data.summary;
       latest = data;
       remembered[lang] = data.fragment;
@@ -341,7 +353,8 @@
 
     function linkReason(data) {
       var reason = t.reasons[data.link_reason] || data.link_error;
-      return data.link_reason === "invalid" ? reason + " (" + data.link_error + ")" : reason;
+      var detailed = data.link_reason === "invalid" || data.link_reason === "compare";
+      return detailed ? reason + " (" + data.link_error + ")" : reason;
     }
 
     // Open a share link; ``notice`` replaces the status once the plan is on screen.
@@ -414,6 +427,12 @@
       button.addEventListener("click", function () { actions[button.dataset.action](); });
     });
     form.addEventListener("input", function () { recalculate(); });
+    // A preset or comparison link on the page (#scenario=...) opens like a shared link.
+    window.addEventListener("hashchange", function onHash() {
+      if (!root.isConnected) { window.removeEventListener("hashchange", onHash); return; }
+      var hash = location.hash.replace(/^#/, "");
+      if (hash.indexOf("scenario=") === 0 && hash !== latest.fragment && engine.state === "ready") openLink(hash, false);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // Bytes downloaded, under the status line (not in it: a live region read out four times a second
