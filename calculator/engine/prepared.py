@@ -66,9 +66,9 @@ def prepare(name: str, roles_json: str, sizing_json: str) -> Prepared:
     prepared = Prepared(name, roles_json, sizing_json)
     for lang, roles_prefix, methodology_link in PAGES:
         _warm(prepared.calculator(lang, roles_prefix, methodology_link))
+    importlib.invalidate_caches()  # first: it may import (importlib.metadata's finder), which fills the caches
+    linecache.clearcache()
     getattr(zipimport, "_zip_directory_cache", {}).clear()  # the archive may differ after a restore
     sys.path_importer_cache.clear()
-    importlib.invalidate_caches()
-    linecache.clearcache()
     prepared.modules = frozenset(sys.modules)
     return prepared
