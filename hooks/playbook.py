@@ -30,6 +30,8 @@ from calculator.pages.nav import CALCULATOR, METHODOLOGY, role_path, site_nav
 from calculator.pages.rawhtml import substitute
 from calculator.pages.roles import page_blocks, playbook_pages
 from calculator.pages.updated import page_sources
+from calculator.snapshot import SnapshotError
+from calculator.snapshot import site_path as snapshot_site_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,19 +73,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sections = {r.id: role_sizing_section(sizing, r.id, lang) for r in playbook.roles}
     pages = playbook_pages(playbook, lang, sections)
     pages[METHODOLOGY] = methodology_page(sizing, lang, _state.panel)
+    # sizing.json is the validated document itself: the browser validates it with the same specs
+    exports = {
+        name: json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing.document))
+    }
+    bundle = browser_bundle()  # the browser's Python
     pages[CALCULATOR] = calculator_page(lang)
     _state.html_blocks.update(page_blocks(playbook, lang, config.use_directory_urls))  # diagrams and JDs
     _state.html_blocks[CALCULATOR] = {  # the default plan
-        HTML_BLOCK: calculator_html(sizing, playbook, lang, config.use_directory_urls)
+        HTML_BLOCK: calculator_html(
+            sizing, playbook, lang, config.use_directory_urls, _snapshot(config, bundle, exports)
+        )
     }
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
-    # sizing.json is the validated document itself: the browser validates it with the same specs
-    for name, data in (("roles", playbook_to_data(playbook)), ("sizing", sizing.document)):
-        export = json.dumps(data, ensure_ascii=False, indent=1)
+    for name, export in exports.items():
         files.append(File.generated(config, f"data/{name}.json", content=export))
-    files.append(File.generated(config, "data/calculator.zip", content=browser_bundle()))  # the browser's Python
+    files.append(File.generated(config, "data/calculator.zip", content=bundle))
     return files
+
+
+def _snapshot(config: MkDocsConfig, bundle: bytes, exports: dict[str, bytes]) -> str:
+    """The Pyodide snapshot of this build's engine and data (hooks/snapshot.py writes it); none offline."""
+    if config.extra.get("offline"):
+        return ""
+    try:
+        path = snapshot_site_path(bundle, exports["roles"], exports["sizing"], ROOT / "node_modules" / "pyodide")
+    except SnapshotError as exc:
+        raise PluginError(str(exc)) from None
+    return str(config.extra.get("vendor_prefix", "")) + path
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

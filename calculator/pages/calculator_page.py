@@ -50,6 +50,7 @@ UI = {
         "status_static": "下面是默认方案，在构建时由同一套计算引擎算出。"
         "实时重算需要浏览器运行 JavaScript 和 WebAssembly。",
         "noscript": "浏览器未启用 JavaScript：无法实时重算，下面是默认方案。",
+        "link_pending": "正在计算分享链接中的方案…",
     },
     "en": {
         "title": "Team-sizing calculator",
@@ -72,6 +73,7 @@ UI = {
         "status_static": "Below is the default plan, computed at build time by the same engine. Live recalculation "
         "needs a browser that runs JavaScript and WebAssembly.",
         "noscript": "JavaScript is off: live recalculation is unavailable; below is the default plan.",
+        "link_pending": "Computing the plan from the shared link…",
     },
 }
 
@@ -202,11 +204,14 @@ def calculator_page(lang: str) -> str:
     return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
 
 
-def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True) -> str:
+def calculator_html(
+    model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True, snapshot: str = ""
+) -> str:
     """The form, status and the default scenario's plan, prerendered, as one HTML block.
 
     Without ``directory_urls`` (the offline copy, ``make offline``) the page is ``calculator.html``
-    beside the other pages, and the prerendered plan links to ``roles/<id>.html``.
+    beside the other pages, and the prerendered plan links to ``roles/<id>.html``. ``snapshot``: the
+    site-root-relative path of the Pyodide memory snapshot the worker may start from (calculator/snapshot.py).
     """
     ui = UI[lang]
     scenario = default_scenario(model)
@@ -232,7 +237,12 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory
             "data-start-seconds": str(START_SECONDS),
         },
     )
+    if snapshot:
+        root.set("data-snapshot", up + snapshot)
+    # data-link-pending: what a share link's visit shows instead of the default plan before the page
+    # script has bound (calc-first-paint.js, calc-states.css)
     jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
+    jump.set("data-link-pending", ui["link_pending"])
     element(jump, "span", summary_text(plan, lang), id="calc-summary")
     element(jump, "span", " ↓", aria_hidden="true")
     preset_links(root, model, lang)
@@ -254,6 +264,7 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory
         data_total_fte=fmt(plan.total_fte, plan.decimals),
         aria_live="polite",
     )
+    result.set("data-link-pending", ui["link_pending"])
     result.append(ET.fromstring(render_result(plan, model, lang, links, methodology)))
     # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
     # <script type="application/json">: Material's instant navigation re-runs every <script>.

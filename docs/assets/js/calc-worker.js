@@ -1,10 +1,21 @@
-// Web Worker of the calculator page: starts Pyodide (self-hosted, standard library only),
-// loads the site's own calculator package and data, and sizes scenarios on request.
+// Web Worker of the calculator page: starts Pyodide (self-hosted, standard library only) with the
+// site's own calculator package and data, and sizes scenarios on request.
 // Every number comes from the same Python the CLI and the build run.
+//
+// Two ways to start, and the page is told which ran and why:
+//  - snapshot: restore the Pyodide memory snapshot made at build time (calculator/snapshot.mjs), which
+//    already holds the engine, the parsed data and a calculator per page. Fetches the runtime and the
+//    snapshot, no standard library, engine or data. Uses Pyodide's private _loadSnapshot option
+//    (pinned 314.0.7; tests/test_snapshot.py restores it in Node and Chromium).
+//  - plain: start Python, unpack the engine, parse the data. When the page asks for it (no snapshot,
+//    Save-Data, a slow line) or when the snapshot cannot be used (missing, damaged, made by another
+//    build of the runtime or from other data, failed to restore).
 let calculator = null;
 const PROGRESS_EVERY_MS = 250;
-const RUNTIME = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-const OURS = new Set(["pyodide.asm.mjs"]);  // runtime files this script reads itself; Pyodide fetches the rest
+const WASM_PAGE = 65536;
+// An empty zip archive (its end record only): what Pyodide writes as the standard library after a
+// restore. The snapshot has every module it needs imported and has forgotten the archive's index.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
 
 function say(message) {
   self.postMessage(message);
@@ -41,7 +52,7 @@ function download(urls, pyodides) {
     }
   };
   const responses = urls.map((url) => fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${url.split("/").pop()}: HTTP ${response.status}`);
     return { response, counted: theirs.has(url) ? response.clone() : response };
   }));
   // Counting starts once every size is known (when the server says it and sends the bytes as they
@@ -55,6 +66,7 @@ function download(urls, pyodides) {
   const bodies = urls.map((url, i) => sized.then((all) => count(all[i].counted.body)));
   const done = Promise.all(bodies).then(() => report(true));
   done.catch(() => {});  // a failure is reported once, by the await that meets it first
+  bodies.forEach((body) => body.catch(() => {}));
   return {
     response: (url) => responses[urls.indexOf(url)].then(({ response }) => response),
     bytes: (url) => bodies[urls.indexOf(url)],
@@ -76,37 +88,73 @@ async function runtimeModule(bytes, url) {
   }
 }
 
-async function start(config) {
-  const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");  // 18 kB: the loader itself
-  const runtime = RUNTIME.map((name) => absolute(config.pyodide + name));
-  const theirs = new Set(runtime.filter((url) => !OURS.has(url.split("/").pop())));
-  const data = [config.package, config.roles, config.sizing].map(absolute);
-  const files = download([...runtime, ...data], theirs);
-  // Once every byte is in, only the CPU is at work (the page then allows data-start-seconds, not the
-  // stall limit): say so before Python's start, which blocks this thread for seconds, can begin. It
-  // cannot begin without the standard library, so Pyodide gets that once everything is counted.
+// Start Pyodide from the downloads under way. ``theirs``: the URLs Pyodide fetches itself (it gets
+// the responses already under way, once each); ``stdlib``: what Pyodide gets for the standard library,
+// once every byte is in (Python's start, which blocks this thread, cannot begin without it).
+async function boot(config, loadPyodide, files, theirs, stdlib, options) {
   let said = false;
   const allIn = () => files.done.then(() => {
     if (!said) say({ type: "progress", stage: "starting" });
     said = true;
   });
-  // Pyodide's fetches of its own files get the responses already under way, once each.
+  const asm = absolute(config.pyodide + "pyodide.asm.mjs");
   const original = self.fetch;
   self.fetch = (input, init) => {
     const url = absolute(input instanceof Request ? input.url : String(input));
+    if (url.endsWith("/python_stdlib.zip")) return allIn().then(stdlib);
     if (!theirs.delete(url)) return original.call(self, input, init);
-    return url.endsWith("/python_stdlib.zip") ? allIn().then(() => files.response(url)) : files.response(url);
+    return files.response(url);
   };
-  let pyodide;
   try {
-    const createPyodideModule = await runtimeModule(await files.bytes(runtime[0]), runtime[0]);
-    const starting = loadPyodide({ indexURL: config.pyodide, createPyodideModule, stdout: () => {}, stderr: () => {} });
+    const createPyodideModule = await runtimeModule(await files.bytes(asm), asm);
+    const starting = loadPyodide({ indexURL: config.pyodide, createPyodideModule, stdout: () => {}, stderr: () => {}, ...options });
     starting.catch(() => {});
     await allIn();
-    pyodide = await starting;
+    return await starting;
   } finally {
     self.fetch = original;
   }
+}
+
+function runtimeURLs(config, names) {
+  return names.map((name) => absolute(config.pyodide + name));
+}
+
+// A snapshot file as Pyodide 314 writes it: magic "\0snp", the offset of the memory image, and a
+// whole number of wasm memory pages after it (a cut-off download fails here, not inside Python).
+function checkedSnapshot(bytes) {
+  const head = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8));
+  if (bytes.byteLength < 64 || head.getUint32(0, true) !== 0x706e7300) throw new Error("the snapshot file is not a Pyodide snapshot");
+  const offset = head.getUint32(4, true);
+  if (offset >= bytes.byteLength || (bytes.byteLength - offset) % WASM_PAGE) throw new Error("the snapshot file is incomplete");
+  return bytes;
+}
+
+async function startFromSnapshot(config, loadPyodide) {
+  const snapshot = absolute(config.snapshot);
+  const runtime = runtimeURLs(config, ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"]);
+  const theirs = new Set(runtime.slice(1));
+  const files = download([...runtime, snapshot], theirs);
+  const image = files.bytes(snapshot).then(checkedSnapshot);
+  image.catch(() => {});
+  const pyodide = await boot(config, loadPyodide, files, theirs, () => new Response(EMPTY_ZIP), { _loadSnapshot: image });
+  say({ type: "progress", stage: "engine" });
+  const prepared = pyodide.globals.get("PLAYBOOK_PREPARED");
+  if (!prepared) throw new Error("the snapshot holds no prepared calculator");
+  const name = String(prepared.name);
+  if (name !== snapshot.split("/").pop()) throw new Error(`the snapshot holds ${name}, not this page's`);
+  calculator = prepared.calculator(config.lang, config.rolesPrefix, config.methodology);
+  const late = prepared.new_modules().toJs();
+  if (late.length) throw new Error(`the snapshot lacks ${late.join(", ")}`);
+  return pyodide;
+}
+
+async function startPlain(config, loadPyodide) {
+  const runtime = runtimeURLs(config, ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]);
+  const theirs = new Set(runtime.slice(1));
+  const data = [config.package, config.roles, config.sizing].map(absolute);
+  const files = download([...runtime, ...data], theirs);
+  const pyodide = await boot(config, loadPyodide, files, theirs, () => files.response(runtime[2]), {});
   say({ type: "progress", stage: "engine" });
   const [bundle, roles, sizing] = await Promise.all(data.map(files.bytes));
   const text = (bytes) => new TextDecoder().decode(bytes);
@@ -114,14 +162,40 @@ async function start(config) {
   pyodide.runPython("import sys; sys.path.insert(0, '/lib/playbook')");
   const browser = pyodide.pyimport("calculator.engine.browser");
   calculator = browser.Calculator(text(roles), text(sizing), config.lang, config.rolesPrefix, config.methodology);
+  return pyodide;
+}
+
+// Which start ran and why, for the page's start-up details (never a silent fallback).
+async function start(config) {
+  const started = performance.now();
+  const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");  // 18 kB: the loader itself
+  let reason = config.plainReason || "";
+  let pyodide = null;
+  if (config.snapshot && !reason) {
+    try {
+      pyodide = await startFromSnapshot(config, loadPyodide);
+    } catch (error) {
+      reason = `snapshot not used: ${String((error && error.message) || error).split("\n")[0]}`;
+      calculator = null;
+      say({ type: "progress", stage: "fallback", reason });
+    }
+  }
+  const path = pyodide ? "snapshot" : "plain";
+  if (!pyodide) pyodide = await startPlain(config, loadPyodide);
+  return {
+    path,
+    reason,
+    ms: Math.round(performance.now() - started),
+    pyodide: version,
+    python: pyodide.runPython("import sys; sys.version.split()[0]"),
+  };
 }
 
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "start") {
     try {
-      await start(message.config);
-      say({ type: "ready" });
+      say({ type: "ready", startup: await start(message.config) });
     } catch (error) {
       say({ type: "error", message: String((error && error.message) || error) });
     }

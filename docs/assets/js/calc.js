@@ -36,6 +36,15 @@
       copied: "分享链接已复制到剪贴板。",
       copyManual: "请手动复制上面的链接。",
       shareLabel: "分享链接",
+      linkPending: "正在计算分享链接中的方案…",
+      linkSteps: { runtime: "下载 Python 运行时", engine: "载入计算引擎与数据", plan: "计算链接中的方案" },
+      linkFailed: "分享链接中的方案没能计算（实时计算不可用）。下面是默认方案，不是链接中的方案。",
+      staleEditing: "输入已修改：结果将在实时计算就绪后更新。下面是修改前的方案（已变暗）。",
+      staleInvalid: "输入有误：结果未更新。下面是上一个有效方案（已变暗）。",
+      startup: "启动信息",
+      startupSnapshot: "启动方式：内存快照（{ms} 毫秒）",
+      startupPlain: "启动方式：常规启动（{ms} 毫秒）",
+      startupWhy: "原因：{reason}",
     },
     en: {
       runtime: "Downloading the Python runtime and the sizing engine…",
@@ -67,6 +76,15 @@
       copied: "Share link copied to the clipboard.",
       copyManual: "Copy the link above by hand.",
       shareLabel: "Share link",
+      linkPending: "Computing the plan from the shared link…",
+      linkSteps: { runtime: "Download the Python runtime", engine: "Load the sizing engine and data", plan: "Compute the link's plan" },
+      linkFailed: "The plan from the shared link could not be computed (live calculation is unavailable). Below is the default plan, not the link's.",
+      staleEditing: "Input changed: the plan updates once live calculation is ready. Below is the plan before your change (dimmed).",
+      staleInvalid: "Check the input: the plan was not updated. Below is the last valid plan (dimmed).",
+      startup: "Start-up details",
+      startupSnapshot: "Started from the memory snapshot ({ms} ms)",
+      startupPlain: "Plain start ({ms} ms)",
+      startupWhy: "Why: {reason}",
     },
   };
   // No fixed start-up deadline: a slow line gets there. While downloading, start-up fails only when
@@ -77,8 +95,9 @@
 
   // One worker per visit (module scope survives Material's instant navigation).
   var engine = { worker: null, state: "idle", error: "", calls: new Map(), seq: 0, listener: null, timer: 0 };
-  // The visitor's last plan per language, so leaving the page and coming back keeps their inputs.
-  var remembered = {};
+  // The visitor's last plan, so leaving the page and coming back keeps their inputs. One for both
+  // languages: a plan's fragment means the same on the Chinese and the English page.
+  var remembered = { fragment: "" };
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
@@ -131,6 +150,7 @@
       } else if (message.type === "ready") {
         clearTimeout(engine.timer);
         engine.state = "ready";
+        engine.startup = message.startup;
         tell("ready");
       } else if (message.type === "error") {
         fail(message.message);
@@ -150,6 +170,8 @@
         lang: config.lang,
         rolesPrefix: config.rolesPrefix,
         methodology: config.methodology,
+        snapshot: config.startup.snapshot,
+        plainReason: config.startup.plainReason,
       },
     });
   }
@@ -161,6 +183,130 @@
       engine.calls.set(message.id, resolve);
       engine.worker.postMessage(message);
     });
+  }
+
+  // ---- Start-up: from the build's memory snapshot, or plain (calc-worker.js runs either) ----------
+  // The snapshot start moves about 4 MB more (gzip) than the plain start and saves the CPU time of
+  // starting Python and loading the engine, ~2 s here, several seconds on a phone (`make bench`;
+  // README, "Calculator benchmark"). 4 MB cost ~3 s at 10 Mbit/s, ~25 s at 1.5 Mbit/s. So the plain
+  // start when the visitor asked to save data, or the browser rates the line 2G. Not by `downlink`:
+  // Chromium reports 1.5 Mbit/s ("4g") before it has measured anything, even on localhost.
+  var PLAIN_ON = ["slow-2g", "2g"];
+
+  function startupChoice(root) {
+    var snapshot = root.getAttribute("data-snapshot");
+    if (!snapshot) return { snapshot: "", plainReason: "this build has no snapshot" };
+    var url = new URL(snapshot, location.href).href;
+    var connection = navigator.connection;
+    if (connection && connection.saveData) return { snapshot: url, plainReason: "Save-Data is on (the snapshot start moves about 4 MB more)" };
+    if (connection && PLAIN_ON.indexOf(connection.effectiveType) !== -1) {
+      return { snapshot: url, plainReason: "slow connection (" + connection.effectiveType + "): the snapshot start moves about 4 MB more" };
+    }
+    return { snapshot: url, plainReason: "" };
+  }
+
+  // Which start ran and why, on the page (data-startup, data-startup-reason) and in a details box.
+  function showStartup(root, t, startup) {
+    if (!startup) return;
+    root.dataset.startup = startup.path;
+    root.dataset.startupReason = startup.reason || "";
+    var box = root.querySelector(".calc-startup");
+    if (!box) {
+      box = document.createElement("details");
+      box.className = "calc-startup";
+      var summary = document.createElement("summary");
+      summary.textContent = t.startup;
+      box.append(summary, document.createElement("p"));
+      root.append(box);
+    }
+    var line = format(startup.path === "snapshot" ? t.startupSnapshot : t.startupPlain, { ms: startup.ms });
+    if (startup.reason) line += " · " + format(t.startupWhy, { reason: startup.reason });
+    box.querySelector("p").textContent = line + " · Pyodide " + startup.pyodide + " · Python " + startup.python;
+  }
+
+  // ---- Link visits: the prerendered default plan is never shown as the link's plan ----------------
+  // calc-first-paint.js marks the page before its first paint; from here the result region says the
+  // link's plan is being computed, with the steps, and carries no totals until that plan is there.
+  function linkVisitBegin(root, t) {
+    var result = root.querySelector("#calc-result");
+    var summary = root.querySelector("#calc-summary");
+    var saved = {
+      nodes: Array.prototype.slice.call(result.childNodes),
+      headcount: result.dataset.totalHeadcount,
+      fte: result.dataset.totalFte,
+      summary: summary.textContent,
+    };
+    delete result.dataset.totalHeadcount;
+    delete result.dataset.totalFte;
+    result.dataset.state = "loading";
+    root.dataset.state = "loading";
+    var pending = document.createElement("div");
+    pending.className = "calc-pending";
+    var heading = document.createElement("p");
+    heading.className = "calc-pending__title";
+    heading.textContent = t.linkPending;
+    var steps = document.createElement("ol");
+    steps.className = "calc-pending__steps";
+    ["runtime", "engine", "plan"].forEach(function (step, i) {
+      var item = document.createElement("li");
+      item.dataset.step = step;
+      item.dataset.done = i === 0 ? "active" : "no";
+      item.textContent = t.linkSteps[step];
+      steps.append(item);
+    });
+    pending.append(heading, steps);
+    result.replaceChildren(pending);
+    result.setAttribute("aria-busy", "true");
+    summary.textContent = t.linkPending;
+    // The form shows the default inputs until the link's are read: not to be edited meanwhile.
+    root.querySelectorAll("#calc-form fieldset").forEach(function (set) { set.disabled = true; });
+    return saved;
+  }
+
+  function linkVisitProgress(root, t, saved, detail) {
+    var order = ["runtime", "engine", "plan"];
+    var step = detail.stage === "engine" ? "engine" : detail.stage === "plan" ? "plan" : "runtime";
+    root.querySelectorAll(".calc-pending__steps li").forEach(function (item) {
+      var here = order.indexOf(item.dataset.step) - order.indexOf(step);
+      item.dataset.done = here < 0 ? "yes" : here === 0 ? "active" : "no";
+    });
+    var text = t.linkPending + " " + t.linkSteps[step];
+    if (detail.stage === "download" && detail.loaded) {
+      var mb = function (bytes) { return (bytes / 1e6).toFixed(1); };
+      text += "（" + (detail.total ? mb(detail.loaded) + " / " + mb(detail.total) : mb(detail.loaded)) + " MB）";
+      if (root.dataset.lang === "en") text = text.replace("（", " (").replace("）", ")");
+    }
+    root.querySelector("#calc-summary").textContent = text;
+  }
+
+  // The link's plan is on screen (failed: false), or cannot be computed (failed: true: the
+  // prerendered default plan comes back, said to be the default, not the link's).
+  function linkVisitEnd(root, saved, failed) {
+    var result = root.querySelector("#calc-result");
+    result.removeAttribute("aria-busy");
+    root.querySelectorAll("#calc-form fieldset").forEach(function (set) { set.disabled = false; });
+    if (failed) {
+      result.replaceChildren.apply(result, saved.nodes);
+      result.dataset.totalHeadcount = saved.headcount;
+      result.dataset.totalFte = saved.fte;
+      var t = TEXT[root.dataset.lang === "en" ? "en" : "zh"];
+      root.querySelector("#calc-summary").textContent = t.linkFailed;
+    }
+    return null;
+  }
+
+  // ---- Stale result: dimmed, and the summary bar says why, until a valid plan replaces it ---------
+  function markStale(root, t, kind) {
+    var result = root.querySelector("#calc-result");
+    if (result.dataset.state === "loading" && !result.dataset.totalHeadcount) return;  // no plan shown to dim
+    result.dataset.stale = kind;
+    root.dataset.stale = kind;
+    root.querySelector("#calc-summary").textContent = kind === "invalid" ? t.staleInvalid : t.staleEditing;
+  }
+
+  function clearStale(root) {
+    delete root.querySelector("#calc-result").dataset.stale;
+    delete root.dataset.stale;
   }
 
   function absolute(root, name) {
@@ -193,7 +339,10 @@
       methodology: root.dataset.methodology,
       stallSeconds: Number(root.dataset.stallSeconds) || STALL_SECONDS_DEFAULT,
       startSeconds: Number(root.dataset.startSeconds) || START_SECONDS_DEFAULT,
+      startup: startupChoice(root),
     };
+    document.documentElement.classList.remove("calc-link-visit");  // calc-first-paint.js's mark: bound now
+    var linkVisit = location.hash.indexOf("#scenario=") === 0 ? linkVisitBegin(root, t) : null;
 
     function say(text, kind) {
       status.textContent = text;
@@ -294,6 +443,7 @@
           say(format(t.unavailable, { reason: data.crash }), "error");
         } else {
           var problems = (data.fields || []).map(function (problem) { return { path: problem.name, message: problem.message }; });
+          markStale(root, t, "invalid");
           say(t.invalid + problems.concat(data.errors || []).map(function (problem) {
             var input = problem.path ? field(problem.path) : null;
             if (input) markField(input, problem.message);
@@ -302,6 +452,8 @@
         }
         return false;
       }
+      if (linkVisit) linkVisit = linkVisitEnd(root, linkVisit, false);
+      clearStale(root);
       // data.html is serialized by Python's ElementTree, which escapes every text and attribute.
       var fresh = new DOMParser().parseFromString(data.html, "text/html").body.firstElementChild;
       result.replaceChildren(fresh);
@@ -311,7 +463,7 @@
       else delete result.dataset.compareTotalHeadcount;
       root.querySelector("#calc-summary").textContent = data.summary;
       latest = data;
-      remembered[lang] = data.fragment;
+      remembered.fragment = data.fragment;
       setExportsEnabled(true);
       history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
@@ -339,6 +491,7 @@
     function recalculate(after) {
       setExportsEnabled(false);
       if (engine.state !== "ready") {
+        markStale(root, t, "editing");
         if (engine.state === "loading") say(t.pending, "info");
         return;
       }
@@ -371,7 +524,7 @@
           }
           // A broken or tampered link: say why, and keep the last good plan of this visit (else the default).
           history.replaceState(history.state, "", location.pathname + location.search);
-          var kept = remembered[lang];
+          var kept = remembered.fragment;
           if (kept && !restoring && kept !== fragment) {
             openLink(kept, true, format(t.linkBadKept, { reason: linkReason(answer.result) }));
             return;
@@ -492,11 +645,14 @@
         var text = (detail.stage !== "download" && t[detail.stage]) || t.runtime;
         if (status.textContent !== text) say(text, "info");
         if (detail.stage === "download") showProgress(detail);
+        if (linkVisit) linkVisitProgress(root, t, linkVisit, detail);
       } else if (event === "ready") {
         hideProgress();
+        showStartup(root, t, engine.startup);
+        if (linkVisit) linkVisitProgress(root, t, linkVisit, { stage: "plan" });
         var hash = location.hash.replace(/^#/, "");
-        var restoring = !hash && Boolean(remembered[lang]);
-        if (restoring) hash = remembered[lang];
+        var restoring = !hash && Boolean(remembered.fragment);
+        if (restoring) hash = remembered.fragment;
         if (hash.indexOf("scenario=") === 0) {
           openLink(hash, restoring);  // stays "loading" until that plan is on screen
         } else {
@@ -505,6 +661,7 @@
         }
       } else if (event === "error") {
         hideProgress();
+        if (linkVisit) linkVisit = linkVisitEnd(root, linkVisit, true);
         setState("error");
         setExportsEnabled(JSON.stringify(readForm()) === JSON.stringify(defaults));
         form.querySelectorAll("fieldset").forEach(function (set) { set.disabled = true; });
