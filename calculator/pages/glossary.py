@@ -2,7 +2,9 @@
 
 A Python-Markdown tree processor working on text nodes of the built tree, after Markdown parsed
 the page: terms and definitions never pass through Markdown, and ElementTree escapes the title.
-Material's ``content.tooltips`` shows the title as a tooltip. Python-Markdown's own ``abbr``
+The browser shows the title as a tooltip (Material's ``content.tooltips`` is left off: on the
+playbook's long pages it doubled the script and layout time at load); the roles overview lists
+the whole glossary for touch screens, which show no tooltips. Python-Markdown's own ``abbr``
 extension is not used: it matches at word boundaries only, which a Chinese sentence has none of,
 and it marks every use rather than the first.
 """
