@@ -27,6 +27,8 @@ NOTE = (
     'en: "618 and Double 11 presales start about 3–4 weeks before the day; 3 weeks used"}\n'
 )
 
+TIER2 = '        typical: 0.7\n        label: {zh: "二线城市薪酬系数", en: "Tier-2 pay factor"}\n'
+
 # name -> edits (text to find, replacement); each is one kind of error an editor can make
 CASES: dict[str, list[tuple[str, str]]] = {
     "yaml_syntax": [("capacity:\n", "capacity: [\n")],
@@ -57,6 +59,27 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "bad_default_scenario": [("  goals: [conversion]", "  goals: [fame]")],
+    "cost_band_low_above_typical": [
+        ("      low: 8000\n      typical: 11500\n", "      low: 12000\n      typical: 11500\n")
+    ],
+    "cost_assumption_without_date": [
+        ('      date: "2026-11"\n      note: {zh: "没有找到活动运营', '      note: {zh: "没有找到活动运营')
+    ],
+    "cost_source_without_date": [('        grade: S-\n        date: "2019"\n', "        grade: S-\n")],
+    "cost_unknown_role": [("    video:\n      low: 6700\n", "    editor:\n      low: 6700\n")],
+    "bad_preset_scenario": [
+        (
+            "        wechat_oa: {posts_per_week: 2}\n      city_tier: tier2\n",
+            "        wechat_oa: {posts_per_week: 2}\n      city_tier: tier7\n      existing_team: {host: -1}\n",
+        )
+    ],
+    "cost_unknown_tier": [("  default_tier: new_tier1\n", "  default_tier: tier4\n")],
+    "cost_tier_factor_missing_source": [
+        (
+            TIER2 + "        source: *hkyyi\n",
+            TIER2,
+        )
+    ],
     "five_mistakes_at_once": [
         (HOURS, HOURS + "    colour: red\n"),
         ("  shrinkage:\n    value: 0.25", "  shrinkage:\n    value: 1.25"),

@@ -28,11 +28,11 @@ def _money_row(parent: ET.Element, label: str, values: list[float]) -> None:
 def cost_section(root: ET.Element, plan: Plan, cost: PlanCost, w: FounderWords, methodology: str) -> None:
     ui, n = w.ui, w.words.n
     part = element(root, "section", None, class_="calc-section calc-section--cost")
-    element(part, "h2", ui["cost"], id="calc-cost")
     tier, cities = w.tier(cost.tier)
+    element(part, "h2", f"{ui['cost']}（{tier}）" if w.lang == "zh" else f"{ui['cost']} ({tier})", id="calc-cost")
     rate = f"{n(cost.on_cost_rate.typical * 100)}%"
     element(part, "p", ui["cost_intro"].format(tier=tier, cities=cities, rate=rate))
-    table = element(part, "table", None, class_="calc-cost-total")
+    table = element(part, "table")
     head = element(element(table, "thead"), "tr")
     for label in ("", ui["low"], ui["typical"], ui["high"]):
         element(head, "th", label, scope="col")
@@ -47,7 +47,7 @@ def cost_section(root: ET.Element, plan: Plan, cost: PlanCost, w: FounderWords, 
             base=money(cost.base.typical), on=money(cost.on_costs.typical), variable=money(cost.variable.typical)
         ),
     )
-    table = element(part, "table", None, class_="calc-cost-positions")
+    table = element(part, "table")
     head = element(element(table, "thead"), "tr")
     for label in (ui["position"], ui["people"], ui["per_person"], ui["position_cost"]):
         element(head, "th", label, scope="col")
@@ -110,7 +110,7 @@ def compare_section(root: ET.Element, c: Comparison, w: FounderWords, a_fragment
     element(part, "h2", ui["compare"], id="calc-compare")
     element(part, "p", ui["compare_intro"])
     element(part, "p", ui["summary"].format(changes=w.changes(c)), class_="calc-compare-summary")
-    table = element(part, "table", None, class_="calc-compare")
+    table = element(part, "table")
     head = element(element(table, "thead"), "tr")
     for label in ("", ui["col_a"], ui["col_b"], ui["col_delta"]):
         element(head, "th", label, scope="col")
@@ -146,6 +146,7 @@ def founder_sections(
     cost = plan_cost(plan, model)
     if cost is not None:
         cost_section(root, plan, cost, w, methodology)
-    team_section(root, plan, fit(model, plan, existing_people(plan), cost), w)
+    if plan.scenario.existing_team:  # without one, the hiring order above is the list of hires
+        team_section(root, plan, fit(model, plan, existing_people(plan), cost), w)
     if vs is not None:
         compare_section(root, compare(plan, vs, model), w, encode_pair(plan.scenario, None))

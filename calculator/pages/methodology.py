@@ -18,6 +18,7 @@ from ..engine.sizing.plan import Plan, size
 from ..engine.sizing.specs import URL_PATTERN
 from ..engine.sizing.wording import Wording
 from . import md_text, md_url
+from .cost_page import cost_section, role_cost_section
 
 #: front matter: search lists a role page above this one for the role's own words
 SEARCH_BELOW_ROLES = ("---", "search:", "  boost: 0.5", "---", "")
@@ -40,6 +41,7 @@ ANCHORS = (
     "hiring",
     "calibrated",
     "limits",
+    "cost",
 )
 METHODOLOGY_LINK = "../methodology.md"
 
@@ -392,6 +394,7 @@ def methodology_page(m: SizingModel, lang: str, panel: tuple[Case, ...] = ()) ->
     lines += _param_table([(path, p) for s, path, _, p in params if s == "calibrated"], lang)
     lines += _heading("limits", lang)
     lines += _param_table([(path, p) for s, path, _, p in params if s == "limits"], lang)
+    lines += cost_section(m, lang, panel)
     lines += _heading("sources", lang) + _sources(m, lang)
     return "\n".join(lines) + "\n"
 
@@ -423,5 +426,6 @@ def role_sizing_section(m: SizingModel, role_id: str, lang: str) -> str:
         sep = "、" if lang == "zh" else ", "
         names = sep.join(f"[{md_text(m.role(o).name[lang])}]({o}.md)" for o in partners)
         lines += ["", f"{ui['role_combines']} {names} ([{ui['combining']}]({link}#combining))"]
+    lines += role_cost_section(m, role_id, lang, link)
     lines += ["", ui["role_formula"].format(link=link), "", ui["role_try"]]
     return "\n".join(lines) + "\n"

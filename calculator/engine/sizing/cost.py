@@ -1,11 +1,18 @@
 """What a plan costs a month and a year: low / typical / high, per position and in total.
 
-One person's monthly cost in a position is the largest, over the roles the position carries, of
-that role's pay band × the city tier's factor, plus the employer's on-costs on it and the role's
-variable pay (you hire for the best-paid skill the job needs). A position costs its people × that;
-a part-time position and outsourced work cost their FTE share of one person. Each end (low, typical,
-high) takes every figure at the same end, so "high" is the plan with dear people and dear on-costs.
-Sums use :func:`math.fsum` so CPython 3.11 and Pyodide's 3.14 agree to the last digit.
+Work is priced by role: each role's FTE in a position × that role's monthly cost (pay band × the
+city tier's factor, plus the employer's on-costs and the role's variable pay). A counted position
+pays whole people, so the rest of each seat (people − FTE, the rounding up to whole people) is
+priced at the cheapest role's rate: a floor, since nobody is paid less than the cheapest job. So
+
+    cost = Σ FTE(role) × rate(role) + (headcount − Σ FTE) × cheapest rate,
+
+which never falls when work grows (every role's FTE and the headcount only grow with work, and no
+rate is below the cheapest), however the roles are packed into positions. Outsourced work (shares no
+position takes) is in the sum of FTE too: it costs its rate above the floor, the floor part being
+what the rounding up to whole people already pays for. Without that, work moving from outsourced
+into a position of the same headcount would lower the cost. Each end (low, typical, high) takes every
+figure at that end. Sums use :func:`math.fsum` so CPython 3.11 and Pyodide's 3.14 agree to the last digit.
 
 Standard library only.
 """
@@ -50,7 +57,7 @@ def total(amounts: list[Money]) -> Money:
 class PersonCost:
     """One person's monthly cost in a position, split into pay, on-costs and variable pay."""
 
-    role: str  # the role that sets the pay (the best-paid one the position carries, at the typical end)
+    role: str  # the position's main role (the one with the largest share)
     base: Money
     on_costs: Money
     variable: Money
@@ -63,8 +70,8 @@ class PersonCost:
 @dataclass(frozen=True)
 class PositionCost:
     position: int  # index into Plan.positions
-    person: PersonCost
-    people: float  # whole people, or the FTE share of a part-time or outsourced position
+    person: PersonCost  # per person: the position's cost divided by its people
+    people: float  # whole people, or the FTE of outsourced work
     monthly: Money
 
 
@@ -101,30 +108,39 @@ def role_cost(cost: CostModel, role: str, tier: str | None) -> PersonCost | None
     return PersonCost(role, base, on, variable)
 
 
-def person_cost(cost: CostModel, position: Position, tier: str | None) -> PersonCost:
-    """One person in ``position``: the best-paid role it carries, end by end (zero if none has a band)."""
-    options = [c for c in (role_cost(cost, role, tier) for role in position.roles) if c is not None]
-    if not options:
-        return PersonCost("", Money(), Money(), Money())
-    best = max(options, key=lambda c: c.monthly.typical)
+def _scaled(c: PersonCost, factor: float) -> PersonCost:
+    return PersonCost(c.role, c.base.times(factor), c.on_costs.times(factor), c.variable.times(factor))
 
-    def pick(end: str) -> PersonCost:
-        return max(options, key=lambda c: c.monthly.at(end))
 
-    ends = [pick(end) for end in ENDS3]
+def _sum(role: str, parts: list[PersonCost]) -> PersonCost:
     return PersonCost(
-        best.role,
-        Money(*(c.base.at(e) for c, e in zip(ends, ENDS3, strict=True))),
-        Money(*(c.on_costs.at(e) for c, e in zip(ends, ENDS3, strict=True))),
-        Money(*(c.variable.at(e) for c, e in zip(ends, ENDS3, strict=True))),
+        role, total([p.base for p in parts]), total([p.on_costs for p in parts]), total([p.variable for p in parts])
     )
 
 
+def cheapest(cost: CostModel, roles: tuple[str, ...], tier: str | None) -> PersonCost:
+    """The cheapest role's monthly cost (the floor a paid seat's unworked share is priced at)."""
+    rates = [c for c in (role_cost(cost, r, tier) for r in roles) if c is not None]
+    return min(rates, key=lambda c: c.monthly.typical) if rates else PersonCost("", Money(), Money(), Money())
+
+
+def position_cost(
+    cost: CostModel, position: Position, lead_role: str, floor: PersonCost, tier: str | None
+) -> PersonCost:
+    """Everything ``position`` costs a month: its work at its roles' rates, the rest of its seats at the floor."""
+    parts = [role_cost(cost, role, tier) for role, _ in position.shares]
+    work = [_scaled(c, share) for c, (_, share) in zip(parts, position.shares, strict=True) if c is not None]
+    if position.lead_share:
+        lead = role_cost(cost, lead_role, tier)
+        work += [_scaled(lead, position.lead_share)] if lead is not None else []
+    seats = 0.0 if position.kind == "outsourced" else float(position.count)
+    work.append(_scaled(floor, seats - position.fte - position.lead_share))
+    return _sum(position.main_role, work)
+
+
 def people_paid(position: Position) -> float:
-    """Whole people, or the FTE share of one person for part-time and outsourced work."""
-    if position.kind == "outsourced" or position.part_time:
-        return min(1.0, position.fte + position.lead_share) if position.part_time else position.fte
-    return float(position.count)
+    """Whole people in a counted position (a part-time one too: a seat held), FTE for outsourced work."""
+    return position.fte if position.kind == "outsourced" else float(position.count)
 
 
 def plan_cost(plan: Plan, model: SizingModel) -> PlanCost | None:
@@ -135,10 +151,11 @@ def plan_cost(plan: Plan, model: SizingModel) -> PlanCost | None:
     tier = plan.scenario.city_tier
     rows = []
     needed = {role for p in plan.positions for role in p.roles}
+    floor = cheapest(cost, model.role_ids, tier)
     for i, position in enumerate(plan.positions):
-        person = person_cost(cost, position, tier)
+        whole = position_cost(cost, position, model.leadership.role, floor, tier)
         people = people_paid(position)
-        rows.append(PositionCost(i, person, people, person.monthly.times(people)))
+        rows.append(PositionCost(i, _scaled(whole, 1 / people if people else 0.0), people, whole.monthly))
     return PlanCost(
         currency=cost.currency,
         tier=cost.tier(tier).id,

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import Problem
 from ..scenario import scenario_problems
 from ..schema import Reporter
+from .costdata import TIER_IDS
 from .model import SizingModel, SizingRole
 
 
@@ -48,7 +49,7 @@ def cost_problems(raw: Any, where: Reporter, roles: tuple[SizingRole, ...]) -> l
     listed = [t.get("id") for t in tiers if isinstance(t, dict)] if isinstance(tiers, list) else []
     for key in ("reference_tier", "default_tier"):
         tier = cost.get(key)
-        if isinstance(tier, str) and isinstance(tiers, list) and tier not in listed:
+        if tier in TIER_IDS and isinstance(tiers, list) and tier not in listed:  # another id: the schema says so
             problems.append(
                 where.problem(
                     ("cost", key), f"{tier!r} is not one of the tiers listed (allowed: {', '.join(map(str, listed))})"

@@ -580,7 +580,16 @@
       button.addEventListener("click", function () { actions[button.dataset.action](); });
     });
     form.addEventListener("input", function () { recalculate(); });
-    // A preset or comparison link on the page (#scenario=...) opens like a shared link.
+    // A preset or comparison link on the page (#scenario=...) opens like a shared link. Clicks are
+    // handled here: Material's instant navigation moves same-page fragments without a hashchange.
+    root.addEventListener("click", function (event) {
+      var anchor = event.target.closest && event.target.closest("a[href*='#scenario=']");
+      if (!anchor) return;
+      event.preventDefault();
+      var hash = anchor.getAttribute("href").split("#")[1];
+      if (engine.state === "ready") openLink(hash, false);
+      else history.replaceState(history.state, "", "#" + hash);  // opened once Python is ready
+    });
     window.addEventListener("hashchange", function onHash() {
       if (!root.isConnected) { window.removeEventListener("hashchange", onHash); return; }
       var hash = location.hash.replace(/^#/, "");
