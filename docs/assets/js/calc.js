@@ -567,6 +567,7 @@
       button.disabled = false;
       button.addEventListener("click", function () { actions[button.dataset.action](); });
     });
+    if (linkVisit) setExportsEnabled(false);  // the default plan's share link and exports are not the link's
     form.addEventListener("input", function () { recalculate(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
