@@ -40,7 +40,10 @@ def hold_runtime(page: Page) -> list[Route]:
 
 
 def release(page: Page, held: list[Route]) -> None:
-    page.wait_for_timeout(300)
+    for _ in range(300):  # the worker asks for the runtime once the page script has bound (later under load)
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the page should be fetching the runtime"
     held[0].continue_()
 
@@ -57,6 +60,8 @@ def test_a_link_visit_shows_progress_not_the_default_plan(page: Page, server: st
     expect(steps).to_have_count(3)
     expect(steps.first).to_have_attribute("data-done", "active")
     expect(page.locator("input[name='comments_per_week']")).to_be_disabled()  # it shows the default inputs
+    expect(page.locator("[data-action=csv]")).to_be_disabled()  # the default plan's export is not the link's
+    expect(page.locator("[data-action=share]")).to_be_disabled()
     release(page, held)
     page.wait_for_selector(READY, timeout=60_000)
     expected = cli(LINKED)

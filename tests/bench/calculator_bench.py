@@ -1,11 +1,15 @@
 """Benchmark of the calculator page: prints figures, asserts nothing (``make bench``).
 
-Serves the built ``site/`` on localhost, drives Debian's Chromium, and measures, each
-next to a bare Pyodide page (Pyodide alone, started in a Web Worker, same files) in the same run:
-  - cold visit (empty profile) and returning visit (same profile, warm HTTP cache):
-    time to the prerendered result on screen and to live calculation ``ready``;
-  - recalculation latency after an input change (median of many);
-  - bytes transferred on the calculator page and on a role page.
+Serves the built ``site/`` on localhost gzip-compressed as GitHub Pages does (the rules of
+``/work/shared/tools/gzip-serve.py``: text, JSON, JS, wasm and ``.bin`` compressed, with ETag and
+``Cache-Control: max-age=600``), drives Debian's Chromium, and measures in one run, medians of N:
+  - cold visit (empty profile) and returning visit (same profile, warm HTTP cache): time to the
+    prerendered result on screen and to live calculation ``ready``, for the calculator page (which
+    starts from the build's Pyodide memory snapshot), the same page taking the plain start (as with
+    Save-Data on), a bare Pyodide page (Pyodide alone in a Web Worker, same files) and a role page;
+  - the ratio calculator / bare Pyodide, cold and returning (targets: <= 0.5 cold, <= 0.6 s returning);
+  - bytes on the wire (compressed) and raw, per page and per file of the calculator's start;
+  - recalculation latency after an input change (median of many).
 Usage: python tests/bench/calculator_bench.py [SITE_DIR] [--runs N]
 """
 
@@ -14,6 +18,9 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import hashlib
+import io
+import os
 import statistics
 import sys
 import tempfile
@@ -40,17 +47,53 @@ worker.onmessage = () => { const el = document.getElementById("state"); el.datas
 </script></body></html>"""
 
 
-class Counting(SimpleHTTPRequestHandler):
-    """Counts the body bytes it sends, and which files, so workers' requests count too."""
+#: what GitHub Pages (and gzip-serve.py) compress, by file name
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".bin", ".csv", ".md")
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
-    served: list[tuple[str, int]] = []
+
+class Counting(SimpleHTTPRequestHandler):
+    """Serves like GitHub Pages (gzip by type, ETag, max-age=600) and counts each body: (path, raw, wire)."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".mjs": "text/javascript"}
+    served: list[tuple[str, int, int]] = []
     lock = threading.Lock()
+    gzipped: dict[str, tuple[bytes, str, int]] = {}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not (
+            path.endswith(COMPRESSED) and os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            self.raw_path, self.raw_size = path, 0
+            return super().send_head()
+        key = f"{path}:{os.path.getmtime(path)}"
+        with self.lock:
+            if key not in self.gzipped:
+                raw = Path(path).read_bytes()
+                self.gzipped[key] = (gzip.compress(raw, 6), hashlib.sha1(raw).hexdigest()[:16], len(raw))
+            body, etag, size = self.gzipped[key]
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.end_headers()
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.raw_path, self.raw_size = path, size
+        return io.BytesIO(body)
 
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
         data = source.read()
         outputfile.write(data)
         with self.lock:
-            self.served.append((getattr(source, "name", ""), len(data)))
+            self.served.append((getattr(self, "raw_path", ""), getattr(self, "raw_size", 0) or len(data), len(data)))
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -63,7 +106,7 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 def visit(context: BrowserContext, url: str, ready: str, shown: str | None) -> dict[str, float]:
-    """Load ``url``; milliseconds to ``shown`` visible and to ``ready``; bytes received."""
+    """Load ``url``; milliseconds to ``shown`` visible and to ``ready``; bytes on the wire and raw."""
     page = context.new_page()
     with Counting.lock:
         Counting.served.clear()
@@ -79,23 +122,23 @@ def visit(context: BrowserContext, url: str, ready: str, shown: str | None) -> d
     page.close()
     with Counting.lock:
         served = list(Counting.served)
-    raw = sum(size for _, size in served)
-    gzipped = sum(gzip_size(Path(path)) if size else 0 for path, size in served)
-    return {"shown": shown_ms, "ready": ready_ms, "bytes": raw, "gzip": gzipped}
+    return {
+        "shown": shown_ms,
+        "ready": ready_ms,
+        "wire": sum(wire for _, _, wire in served),
+        "raw": sum(raw for _, raw, _ in served),
+        "files": {Path(path).name: (raw, wire) for path, raw, wire in served},  # type: ignore[dict-item]
+    }
 
 
 def recalc_latency(page: Page, runs: int) -> tuple[float, float]:
     """Median milliseconds from an input change to the new result in the page, and inside Python."""
     round_trips, in_python = [], []
     for i in range(runs):
-        before = page.locator("#calc-result").get_attribute("data-total-fte")
+        page.evaluate("document.querySelector('#calc-status').textContent = ''")  # the next answer sets it
         start = time.perf_counter()
         page.fill("input[name='channels.bilibili.posts_per_week']", str(1 + i % 7 + (i % 2) * 10))
-        page.wait_for_function(
-            "b => document.querySelector('#calc-result').dataset.totalFte !== b"
-            " || document.querySelector('#calc-status').textContent.match(/\\d+ (ms|毫秒)/)",
-            arg=before,
-        )
+        page.wait_for_function("document.querySelector('#calc-status').textContent.match(/\\d+ (ms|毫秒)/)")
         round_trips.append((time.perf_counter() - start) * 1000)
         status = page.locator("#calc-status").inner_text()
         digits = "".join(ch if ch.isdigit() else " " for ch in status).split()
@@ -104,9 +147,93 @@ def recalc_latency(page: Page, runs: int) -> tuple[float, float]:
     return statistics.median(round_trips), statistics.median(in_python) if in_python else float("nan")
 
 
-@functools.cache
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6))
+PAGES = {
+    # name: (path, ready selector, shown selector, init script)
+    "calculator": ("calculator/", "#calc-result[data-state=ready]", "#calc-result .calc-headline", ""),
+    "calculator, plain start": (
+        "calculator/",
+        "#calc-result[data-state=ready]",
+        "#calc-result .calc-headline",
+        SAVE_DATA,
+    ),
+    "bare Pyodide": ("bench-bare/", "#state[data-state=ready]", None, ""),
+    "role page": ("roles/user/", "article h1", "article h1", ""),
+}
+
+
+def measure(base: str, runs: int) -> tuple[dict[str, dict[str, list]], dict[str, tuple[int, int]], str]:
+    """Each page ``runs`` times, cold then returning, each run with a fresh profile per page."""
+    figures: dict[str, dict[str, list]] = {name: {} for name in PAGES}
+    files: dict[str, tuple[int, int]] = {}
+    startup = ""
+    with sync_playwright() as p:
+        for _ in range(runs):
+            for name, (path, ready, shown, init) in PAGES.items():
+                with tempfile.TemporaryDirectory() as profile:  # one page's cache does not warm the next
+                    context = p.chromium.launch_persistent_context(
+                        profile, executable_path="/usr/bin/chromium", args=ARGS
+                    )
+                    if init:
+                        context.add_init_script(init)
+                    for kind in ("cold", "returning"):
+                        got = visit(context, base + path, ready, shown)
+                        if name == "calculator" and kind == "cold":
+                            files = got["files"]  # type: ignore[assignment]
+                        for key in ("shown", "ready", "wire", "raw"):
+                            figures[name].setdefault(f"{kind} {key}", []).append(got[key])
+                    context.close()
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page()
+        page.goto(base + "calculator/")
+        page.wait_for_selector("#calc-result[data-state=ready]", timeout=120_000)
+        startup = page.locator(".calc-startup p").text_content() or ""
+        figures["calculator"]["recalc"] = list(recalc_latency(page, 25))
+        browser.close()
+    return figures, files, startup
+
+
+def report(figures: dict[str, dict[str, list]], files: dict[str, tuple[int, int]], startup: str, runs: int) -> None:
+    def med(name: str, key: str) -> float:
+        values = [v for v in figures[name].get(key, []) if v == v]
+        return statistics.median(values) if values else float("nan")
+
+    def cell(value: float) -> str:
+        return "—" if value != value else f"{value:,.0f}"
+
+    print(f"Calculator benchmark: {runs} run(s), medians; localhost, served gzip-compressed as GitHub Pages does")
+    print(f"{'':40}" + "".join(f"{name:>26}" for name in PAGES))
+    rows = [
+        ("cold: prerendered result (ms)", "cold shown"),
+        ("cold: live calculation ready (ms)", "cold ready"),
+        ("returning: prerendered result (ms)", "returning shown"),
+        ("returning: ready (ms)", "returning ready"),
+        ("cold: bytes on the wire (gzip)", "cold wire"),
+        ("cold: bytes raw", "cold raw"),
+        ("returning: bytes on the wire", "returning wire"),
+    ]
+    for label, key in rows:
+        print(f"{label:40}" + "".join(f"{cell(med(name, key)):>26}" for name in PAGES))
+    bare_cold, bare_back = med("bare Pyodide", "cold ready"), med("bare Pyodide", "returning ready")
+    cold, back = med("calculator", "cold ready"), med("calculator", "returning ready")
+    plain_cold = med("calculator, plain start", "cold ready")
+    print(f"RATIO cold ready, calculator / bare Pyodide: {cold / bare_cold:.2f} (target <= 0.5)")
+    print(f"RATIO returning ready, calculator / bare Pyodide: {back / bare_back:.2f}; returning ready {back:,.0f} ms")
+    print(f"  (target <= 600 ms); plain start / bare Pyodide, cold: {plain_cold / bare_cold:.2f}")
+    round_trip, python_ms = figures["calculator"]["recalc"]
+    print(
+        f"recalculation after an input change: {round_trip:.0f} ms round trip, {python_ms:.0f} ms in Python",
+        "(median of 25)",
+    )
+    print(f"start-up details on the page: {startup}")
+    start = {
+        n: f
+        for n, f in files.items()
+        if n.startswith(("pyodide", "python_stdlib", "calculator.zip")) or n.endswith(".bin")
+    }
+    print(
+        "the calculator's start, per file (raw / on the wire): "
+        + ", ".join(f"{n} {r:,} / {w:,}" for n, (r, w) in sorted(start.items()))
+    )
 
 
 def main() -> None:
@@ -121,61 +248,13 @@ def main() -> None:
     bare_dir.mkdir(exist_ok=True)
     (bare_dir / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     httpd, base = serve(site)
-    pages = {
-        "calculator page": (base + "calculator/", "#calc-result[data-state=ready]", "#calc-result .calc-headline"),
-        "bare Pyodide page": (base + "bench-bare/", "#state[data-state=ready]", None),
-        "role page": (base + "roles/user/", "article h1", "article h1"),
-    }
-    figures: dict[str, dict[str, list[float]]] = {name: {} for name in pages}
     try:
-        with sync_playwright() as p:
-            for _ in range(options.runs):
-                for name, (url, ready, shown) in pages.items():
-                    # a fresh profile per page, so one page's cache does not warm the next
-                    with tempfile.TemporaryDirectory() as profile:
-                        context = p.chromium.launch_persistent_context(
-                            profile, executable_path="/usr/bin/chromium", args=ARGS
-                        )
-                        for visit_kind in ("cold", "returning"):
-                            got = visit(context, url, ready, shown)
-                            for key, value in got.items():
-                                figures[name].setdefault(f"{visit_kind} {key}", []).append(value)
-                        context.close()
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page()
-            page.goto(pages["calculator page"][0])
-            page.wait_for_selector("#calc-result[data-state=ready]", timeout=120_000)
-            round_trip, python_ms = recalc_latency(page, 25)
-            browser.close()
+        figures, files, startup = measure(base, options.runs)
     finally:
         httpd.shutdown()
         (bare_dir / "index.html").unlink()
         bare_dir.rmdir()
-
-    def med(name: str, key: str) -> str:
-        values = [v for v in figures[name].get(key, []) if v == v]
-        return "—" if not values else f"{statistics.median(values):,.0f}"
-
-    print(f"Calculator benchmark: {options.runs} run(s), medians; localhost, no throttling, plain static server")
-    print(f"{'':38}{'calculator page':>18}{'bare Pyodide page':>20}{'role page':>12}")
-    rows = [
-        ("cold: prerendered result (ms)", "cold shown"),
-        ("cold: live calculation ready (ms)", "cold ready"),
-        ("returning: prerendered result (ms)", "returning shown"),
-        ("returning: ready (ms)", "returning ready"),
-        ("cold: bytes sent by the server", "cold bytes"),
-        ("cold: same, if served gzip-compressed", "cold gzip"),
-        ("returning: bytes sent by the server", "returning bytes"),
-    ]
-    for label, key in rows:
-        print(
-            f"{label:34}{med('calculator page', key):>18}{med('bare Pyodide page', key):>20}{med('role page', key):>12}"
-        )
-    print(f"recalculation after an input change: {round_trip:.0f} ms round trip, {python_ms:.0f} ms in Python", end="")
-    print(" (median of 25)")
-    vendor = site / "vendor" / "pyodide"
-    sizes = {f.name: (f.stat().st_size, gzip_size(f)) for f in sorted(vendor.iterdir())}
-    print("Pyodide files (raw / gzip -6): " + ", ".join(f"{n} {r:,} / {g:,}" for n, (r, g) in sizes.items()))
+    report(figures, files, startup, options.runs)
 
 
 if __name__ == "__main__":

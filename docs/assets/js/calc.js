@@ -186,12 +186,13 @@
   }
 
   // ---- Start-up: from the build's memory snapshot, or plain (calc-worker.js runs either) ----------
-  // The snapshot start moves about 4 MB more (gzip) than the plain start and saves the CPU time of
-  // starting Python and loading the engine, ~2 s here, several seconds on a phone (`make bench`;
-  // README, "Calculator benchmark"). 4 MB cost ~3 s at 10 Mbit/s, ~25 s at 1.5 Mbit/s. So the plain
-  // start when the visitor asked to save data, or the browser rates the line 2G. Not by `downlink`:
-  // Chromium reports 1.5 Mbit/s ("4g") before it has measured anything, even on localhost.
-  var PLAIN_ON = ["slow-2g", "2g"];
+  // The snapshot start moves ~3.9 MB more on the wire (gzip) than the plain start and saves the CPU
+  // time of starting Python and loading the engine: ~2 s on the build machine, several seconds on a
+  // phone (`make bench`; README, "Start-up from a memory snapshot"). 3.9 MB take ~3 s at 10 Mbit/s
+  // but ~45 s at 0.7 Mbit/s. So the plain start when the visitor asked to save data, or the browser
+  // rates the line 3G or slower. Not by `downlink`: Chromium reports 1.5 Mbit/s ("4g") before it has
+  // measured anything, even on localhost.
+  var PLAIN_ON = ["slow-2g", "2g", "3g"];
 
   function startupChoice(root) {
     var snapshot = root.getAttribute("data-snapshot");
@@ -579,6 +580,7 @@
       button.disabled = false;
       button.addEventListener("click", function () { actions[button.dataset.action](); });
     });
+    if (linkVisit) setExportsEnabled(false);  // the default plan's share link and exports are not the link's
     form.addEventListener("input", function () { recalculate(); });
     // A preset or comparison link on the page (#scenario=...) opens like a shared link. Clicks are
     // handled here: Material's instant navigation moves same-page fragments without a hashchange.
