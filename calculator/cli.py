@@ -21,7 +21,7 @@ from .engine.errors import DataError
 from .engine.model import Playbook
 from .engine.scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
 from .engine.schema import LANGS
-from .engine.share import encode
+from .engine.share import share_fragment
 from .engine.sizing.model import SizingModel
 from .engine.sizing.plan import Plan, size
 from .engine.sizing.plan_data import plan_to_data
@@ -226,7 +226,7 @@ def main(
             print("error: the scenario cannot be sized:\n" + exc.report(), file=err)
             return EXIT_INPUT
     plan = size(scenario, model)
-    link = f"{args.link.split('#')[0]}#{encode(scenario)}" if args.link else ""
+    link = f"{args.link.split('#')[0]}#{share_fragment(plan)}" if args.link else ""
     if args.format == "json":
         data = plan_to_data(plan, model) | ({"link": link} if link else {})
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

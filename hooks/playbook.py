@@ -50,6 +50,12 @@ def language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def calculator_url(config: MkDocsConfig) -> str:
+    """The calculator page's address on the published site (for the prerendered plan's share link)."""
+    page = CALCULATOR.removesuffix(".md") + ("/" if config.use_directory_urls else ".html")
+    return (config.site_url or "") + page if config.site_url else ""
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         playbook, sizing = load_all(ROOT)
@@ -69,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages[METHODOLOGY] = methodology_page(sizing, lang, _state.panel)
     pages[CALCULATOR] = calculator_page(lang)
     _state.html_blocks[CALCULATOR] = {  # the default plan
-        HTML_BLOCK: calculator_html(sizing, playbook, lang, config.use_directory_urls)
+        HTML_BLOCK: calculator_html(sizing, playbook, lang, config.use_directory_urls, calculator_url(config))
     }
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))

@@ -15,9 +15,9 @@ from .export import plan_to_csv, plan_to_markdown
 from .fmt import fmt
 from .forminput import read_form
 from .playbook import playbook_from_json
-from .result_html import render_result, role_links_for, summary_text
+from .result_html import ResultRenderer, role_links_for, summary_text
 from .scenario import ScenarioError, parse_scenario, scenario_spec, scenario_to_data
-from .share import ShareLinkError, decode, encode
+from .share import SharedPlan, ShareLinkError, check_link, open_link, share_fragment
 from .sizing.loading import roles_from_playbook, sizing_from_json
 from .sizing.plan import size
 from .sizing.plan_data import plan_to_data
@@ -72,14 +72,38 @@ class Calculator:
     def open_link(self, fragment: str, page_url: str = "") -> str:
         """Open a share link's fragment; on a bad link, say why (the page then shows the default)."""
         try:
-            scenario = decode(fragment, self.model)
+            shared = open_link(fragment, self.model)
         except ShareLinkError as exc:
             return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
-        return json.dumps(self._result(scenario, page_url), ensure_ascii=False)
+        return json.dumps(self._result(shared.scenario, page_url, shared), ensure_ascii=False)
 
-    def _result(self, scenario: Any, page_url: str) -> dict[str, Any]:
+    def extras(self, fragment: str, page_url: str = "") -> str:
+        """What waits for the QR encoder (tens of ms): the link section with its QR code, and the Markdown.
+
+        Asked for by the page once a plan is on screen, with that plan's ``fragment``; as JSON text.
+        """
+        try:
+            plan = size(open_link(fragment, self.model).scenario, self.model)
+        except ShareLinkError as exc:
+            return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
+        link = f"{page_url.split('#')[0]}#{share_fragment(plan)}"
+        return json.dumps(
+            {
+                "ok": True,
+                "fragment": share_fragment(plan),
+                "link_html": self._renderer().link_html(link),
+                "markdown": plan_to_markdown(plan, self.model, self.lang, link),
+            },
+            ensure_ascii=False,
+        )
+
+    def _renderer(self) -> ResultRenderer:
+        return ResultRenderer(self.model, self.lang, self.links, self.methodology_link)
+
+    def _result(self, scenario: Any, page_url: str, shared: SharedPlan | None = None) -> dict[str, Any]:
         plan = size(scenario, self.model)
-        fragment = encode(scenario)
+        check = check_link(shared, plan) if shared else None
+        fragment = share_fragment(plan)
         link = f"{page_url.split('#')[0]}#{fragment}" if page_url else ""
         data = plan_to_data(plan, self.model)
         return {
@@ -90,8 +114,8 @@ class Calculator:
             "model_version": plan.model_version,
             "total_fte": fmt(plan.total_fte, plan.decimals),
             "summary": summary_text(plan, self.lang),
-            "html": render_result(plan, self.model, self.lang, self.links, self.methodology_link),
-            "csv": plan_to_csv(plan, self.model, self.lang),
-            "markdown": plan_to_markdown(plan, self.model, self.lang, link),
+            "html": self._renderer().render(plan, link, check, qr=False),
+            "csv": plan_to_csv(plan, self.model, self.lang, link),
             "plan": data,
+            "link_changed": check is not None,
         }

@@ -14,9 +14,9 @@ from ..engine.export import plan_to_csv, plan_to_markdown
 from ..engine.fmt import fmt
 from ..engine.html import element
 from ..engine.model import Playbook
-from ..engine.result_html import render_result, role_links_for, summary_text
+from ..engine.result_html import ResultRenderer, role_links_for, summary_text
 from ..engine.scenario import ChannelActivity, Scenario, default_scenario
-from ..engine.share import encode
+from ..engine.share import share_fragment
 from ..engine.sizing.model import Channel, SizingModel
 from ..engine.sizing.plan import size
 from .rawhtml import placeholder
@@ -137,7 +137,7 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
     body = element(table, "tbody")
     for channel in model.channels:
         row = element(body, "tr", None, id=f"calc-channel-{channel.id}")
-        element(row, "th", channel.name[lang], scope="row")
+        element(row, "th", channel.name[lang], scope="row", class_="calc-channel")
         now = activity.get(channel.id)
         for input_id in columns:
             if input_id == "live_hours_per_week":
@@ -200,8 +200,13 @@ def calculator_page(lang: str) -> str:
     return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
 
 
-def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True) -> str:
+def calculator_html(
+    model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True, page_url: str = ""
+) -> str:
     """The form, status and the default scenario's plan, prerendered, as one HTML block.
+
+    ``page_url`` (the page's address on the published site) makes the share link, and its QR code,
+    that the prerendered plan, its print view and its exports carry.
 
     Without ``directory_urls`` (the offline copy, ``make offline``) the page is ``calculator.html``
     beside the other pages, and the prerendered plan links to ``roles/<id>.html``.
@@ -233,15 +238,19 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory
     jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")
     element(jump, "span", summary_text(plan, lang), id="calc-summary")
     element(jump, "span", " ↓", aria_hidden="true")
-    form_html(root, model, scenario, lang)
-    bar = element(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
+    # Two columns on a wide screen: the form and its controls, and the plan beside them (kept in view)
+    inputs = element(root, "div", None, class_="calc-input")
+    form_html(inputs, model, scenario, lang)
+    bar = element(inputs, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
     for action in ("share", "csv", "markdown", "print", "reset"):
         element(bar, "button", ui[action], type="button", class_="md-button", data_action=action, disabled="disabled")
-    element(root, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
-    element(element(root, "noscript"), "p", ui["noscript"], class_="calc-status")
-    element(root, "h2", ui["result"], id="calc-result-title")
+    # the page's one live region: it announces the new team size, not the whole result
+    element(inputs, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
+    element(element(inputs, "noscript"), "p", ui["noscript"], class_="calc-status")
+    output = element(root, "div", None, class_="calc-output")
+    element(output, "h2", ui["result"], id="calc-result-title")
     result = element(
-        root,
+        output,
         "div",
         None,
         id="calc-result",
@@ -249,15 +258,16 @@ def calculator_html(model: SizingModel, playbook: Playbook, lang: str, directory
         data_state="prerendered",
         data_total_headcount=str(plan.total_headcount),
         data_total_fte=fmt(plan.total_fte, plan.decimals),
-        aria_live="polite",
     )
-    result.append(ET.fromstring(render_result(plan, model, lang, links, methodology)))
+    fragment = share_fragment(plan)
+    link = f"{page_url}#{fragment}" if page_url else ""
+    result.append(ResultRenderer(model, lang, links, methodology).render_element(plan, link))
     # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
     # <script type="application/json">: Material's instant navigation re-runs every <script>.
     prerendered = {
-        "fragment": encode(scenario),
-        "csv": plan_to_csv(plan, model, lang),
-        "markdown": plan_to_markdown(plan, model, lang),
+        "fragment": fragment,
+        "csv": plan_to_csv(plan, model, lang, link),
+        "markdown": plan_to_markdown(plan, model, lang, link),
     }
     root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
     return ET.tostring(root, encoding="unicode", method="html")
