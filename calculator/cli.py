@@ -23,7 +23,7 @@ from .engine.founder_export import founder_markdown
 from .engine.model import Playbook
 from .engine.scenario import SCENARIO_NAME, Scenario, ScenarioError, default_scenario, parse_scenario
 from .engine.schema import LANGS
-from .engine.share_compare import encode_pair
+from .engine.share_compare import pair_fragment
 from .engine.sizing.model import SizingModel
 from .engine.sizing.plan import Plan, size
 from .engine.sizing.plan_data import plan_to_data
@@ -252,7 +252,7 @@ def main(
         return EXIT_INPUT
     plan = size(scenario, model)
     plan_b = size(vs, model) if vs is not None else None
-    link = f"{args.link.split('#')[0]}#{encode_pair(scenario, vs)}" if args.link else ""
+    link = f"{args.link.split('#')[0]}#{pair_fragment(plan, vs)}" if args.link else ""
     if args.format == "json":
         data = plan_to_data(plan, model) | founder_data(plan, model, plan_b) | ({"link": link} if link else {})
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

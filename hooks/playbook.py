@@ -54,6 +54,12 @@ def language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def calculator_url(config: MkDocsConfig) -> str:
+    """The calculator page's address on the published site (for the prerendered plan's share link)."""
+    page = CALCULATOR.removesuffix(".md") + ("/" if config.use_directory_urls else ".html")
+    return (config.site_url or "") + page if config.site_url else ""
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         playbook, sizing = load_all(ROOT)
@@ -83,7 +89,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.html_blocks.update(page_blocks(playbook, lang, config.use_directory_urls))  # diagrams and JDs
     _state.html_blocks[CALCULATOR] = {  # the default plan
         HTML_BLOCK: calculator_html(
-            sizing, playbook, lang, config.use_directory_urls, _snapshot(config, bundle, exports)
+            sizing,
+            playbook,
+            lang,
+            config.use_directory_urls,
+            calculator_url(config),
+            _snapshot(config, bundle, exports),
         )
     }
     for path, markdown in pages.items():

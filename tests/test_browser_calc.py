@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import copy
+import csv
+import io
 import json
 import re
 import subprocess
@@ -82,8 +84,9 @@ def test_worker_starts_and_inputs_update_the_plan_like_the_cli(page: Page, serve
     rows = page.locator("#calc-result table").first.locator("tbody tr")
     assert rows.count() == len(expected["positions"])  # type: ignore[arg-type]
     titles = [p["title"]["zh"] for p in expected["positions"]]  # type: ignore[attr-defined,index]
-    assert [rows.nth(i).locator("td").nth(1).inner_text().split(" · ")[0] for i in range(rows.count())] == titles
-    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    assert [rows.nth(i).locator(".calc-position__title").inner_text() for i in range(rows.count())] == titles
+    # the live region says the new team size, not the time taken
+    expect(page.locator("#calc-status")).to_contain_text(f"建议团队 {expected['total_headcount']} 人")
     # each role links to its playbook page
     expect(page.locator("#calc-result a[href='../roles/user/']").first).to_be_visible()
     assert page.locator("#calc-result svg.calc-chart rect").count() >= 6
@@ -160,7 +163,8 @@ def test_instant_navigation_away_and_back_keeps_one_worker(page: Page, server: s
     page.wait_for_selector(READY, timeout=30_000)
     assert page.evaluate("window.__workers") == 1
     page.fill("input[name='channels.zhihu.posts_per_week']", "2")
-    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    # after an edit the status is the new team size alone (not "已恢复…" with the restored plan's size)
+    expect(page.locator("#calc-status")).to_have_text(re.compile("^建议团队"))
     changed = totals(page)
     # leave and come back again: the visitor's inputs and plan are still there
     page.locator("nav.md-nav--primary a[href$='methodology/']").first.click()
@@ -177,16 +181,30 @@ def test_instant_navigation_away_and_back_keeps_one_worker(page: Page, server: s
 def test_exports(page: Page, server: str) -> None:
     page.goto(server + "calculator/")
     page.wait_for_selector(READY, timeout=60_000)
+    page.fill("input[name='campaigns_per_year']", "3")
+    scenario = default_scenario()
+    scenario["campaigns_per_year"] = 3
+    expected = cli(scenario)
+    expect(page.locator("#calc-result")).to_have_attribute("data-total-fte", fte_text(expected["total_fte"]))
     with page.expect_download() as csv_download:
         page.locator("[data-action=csv]").click()
-    text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
-    expected = cli(default_scenario())
-    assert text.splitlines()[0].startswith("职位,人数,FTE")
-    assert f"合计,{expected['total_headcount']},{fte_text(expected['total_fte'])}" in text
+    rows = list(csv.reader(io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8-sig"))))
+    header = {row[0]: row[1] for row in rows[: rows.index([])]}
+    table = rows[rows.index([]) + 1 :]
+    assert header["模型版本"] == expected["model_version"] and header["方案链接"] == page.url
+    assert header["输入: 每年节点大促（618、双11等）"] == "3 次/年"
+    assert table[0][:4] == ["序号", "职位", "人数", "FTE"]
+    assert sum(int(row[2]) for row in table[1:]) == expected["total_headcount"]
+    assert abs(sum(float(row[3]) for row in table[1:]) - float(expected["total_fte"])) < 0.01 * len(table)  # type: ignore[arg-type]
     with page.expect_download() as md_download:
         page.locator("[data-action=markdown]").click()
     markdown = Path(md_download.value.path()).read_text(encoding="utf-8")
-    assert markdown.startswith("# 团队编制方案") and "#scenario=" in markdown
+    assert markdown.startswith(
+        f"# 团队编制方案：{expected['total_headcount']} 人（{fte_text(expected['total_fte'])} FTE）"
+    )
+    assert f"<{page.url}>" in markdown and "](data:image/png;base64," in markdown
+    for section in ("## 输入", "## 职位与人数", "## 招聘顺序", "## 大促冲刺期"):
+        assert section in markdown
     clean(page)
 
 
@@ -197,7 +215,7 @@ def test_english_page_and_phone_width(browser: Browser, server: str, tmp_path: P
     expect(page.locator(".calc-headline")).to_contain_text("Suggested team")
     page.wait_for_selector(READY, timeout=60_000)
     page.fill("input[name='channels.douyin.live_hours_per_week']", "0")
-    expect(page.locator("#calc-status")).to_contain_text("Updated")
+    expect(page.locator("#calc-status")).to_contain_text("Suggested team")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
     shots = ROOT / "build-screenshots"
@@ -216,8 +234,9 @@ def test_opened_from_a_file_it_says_live_recalculation_is_unavailable(browser: B
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_printed_plan_fits_one_page(page: Page, server: str, lang: str) -> None:
-    """Even a big team (every channel, lives, campaigns, all goals) prints on one A4 page."""
+def test_printed_plan_holds_inputs_link_qr_and_explanation(page: Page, server: str, lang: str) -> None:
+    """Printed, a big team's plan (every channel, lives, campaigns, all goals) says what it was computed
+    from, how to reopen it and why each number is what it is, on at most three A4 pages."""
     page.goto(server + lang + "calculator/")
     page.wait_for_selector(READY, timeout=60_000)
     for name in page.locator("input[name$='.posts_per_week']").evaluate_all("els => els.map(e => e.name)"):
@@ -229,8 +248,16 @@ def test_printed_plan_fits_one_page(page: Page, server: str, lang: str) -> None:
     expect(page.locator("#calc-status")).to_have_attribute("data-kind", "ok")
     # the last input's plan, not an earlier one: more than 15 people
     expect(page.locator("#calc-result")).to_have_attribute("data-total-headcount", re.compile(r"^(1[6-9]|[2-9]\d)$"))
-    pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.emulate_media(media="print")
+    expect(page.locator(".calc-form")).to_be_hidden()
+    expect(page.locator(".calc-section--inputs")).to_be_visible()
+    expect(page.locator(".calc-section--inputs")).to_contain_text("60")
+    expect(page.locator(".calc-section--link a")).to_have_attribute("href", page.url)
+    qr = page.locator(".calc-section--link svg.calc-qr__code").bounding_box()
+    assert qr and 100 <= qr["width"] <= 160  # about 32 mm: big enough for a phone camera
+    expect(page.locator(".calc-role li").first).to_be_visible()  # the explanation, printed open
+    pdf = page.pdf(format="A4")  # (with screen media emulated, the PDF would show the screen layout)
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 3
 
 
 def test_input_while_python_loads_is_applied_once_ready(page: Page, server: str) -> None:

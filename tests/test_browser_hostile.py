@@ -85,7 +85,7 @@ def test_a_share_link_nested_600_deep_is_a_damaged_link_and_python_goes_on(page:
     expected = cli(default_scenario())
     assert totals(page) == (expected["total_headcount"], fte_text(expected["total_fte"]))
     page.fill("input[name='channels.zhihu.posts_per_week']", "3")
-    expect(page.locator("#calc-status")).to_contain_text("已更新")  # the same Python, still alive
+    expect(page.locator("#calc-status")).to_contain_text("建议团队")  # the same Python, still alive
     clean(page)
 
 
@@ -208,7 +208,7 @@ def test_a_stalled_line_fails_with_a_retry_and_keeps_the_plan(browser: Browser, 
     expect(retry).to_have_count(0)
     page.wait_for_selector(READY, timeout=60_000)
     page.fill(FIELD, "300")
-    expect(status).to_contain_text("已更新")
+    expect(status).to_contain_text("建议团队")
     assert errors == []
     context.close()
 
@@ -224,7 +224,7 @@ def test_a_host_that_forbids_blob_scripts_in_the_worker_still_gets_a_calculator(
     page.goto(url + "calculator/")
     page.wait_for_selector(READY, timeout=90_000)
     page.fill(FIELD, "300")
-    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    expect(page.locator("#calc-status")).to_contain_text("建议团队")
     assert any(r.endswith("calc-worker.js") for r in line.requests)
     context.close()
 
@@ -235,7 +235,7 @@ def test_a_broken_link_within_the_visit_keeps_the_plan_the_visitor_was_working_o
     page.goto(server + "calculator/")
     page.wait_for_selector(READY, timeout=60_000)
     page.fill(zhihu, "4")
-    expect(page.locator("#calc-status")).to_contain_text("已更新")
+    expect(page.locator("#calc-status")).to_contain_text("建议团队")
     mine = totals(page)
     page.locator("nav.md-nav--primary a[href$='roles/user/']").first.click()
     expect(page).to_have_url(server + "roles/user/")

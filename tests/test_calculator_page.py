@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import json
 import subprocess
@@ -14,15 +13,14 @@ from pathlib import Path
 import pytest
 from markdown import Markdown
 
-from calculator.bundle import browser_bundle, engine_files
+from calculator.bundle import browser_bundle, engine_files, vendored_files
 from calculator.engine.browser import Calculator
-from calculator.engine.export import plan_to_csv, plan_to_markdown
 from calculator.engine.fmt import fmt
 from calculator.engine.founder_data import founder_data
 from calculator.engine.playbook import playbook_to_data
 from calculator.engine.result_html import render_result
 from calculator.engine.scenario import default_scenario, parse_scenario
-from calculator.engine.share import ShareLinkError, decode, encode
+from calculator.engine.share import ShareLinkError, decode, encode, share_fragment
 from calculator.engine.sizing.loading import roles_from_playbook, sizing_from_json
 from calculator.engine.sizing.plan import size
 from calculator.engine.sizing.plan_data import plan_to_data
@@ -79,27 +77,6 @@ def test_broken_share_links_say_why(fragment: str, message: str) -> None:
     assert any(m in text for m in message.split("|")) or message == caught.value.reason, text
 
 
-def test_csv_export_has_positions_totals_and_drivers() -> None:
-    plan = size(SCENARIO, MODEL)
-    rows = list(csv.reader(io.StringIO(plan_to_csv(plan, MODEL, "en"))))
-    assert rows[0] == ["Positions", "People", "FTE", "Roles carried"]
-    total = next(r for r in rows if r and r[0] == "Total")
-    assert total[1:3] == [str(plan.total_headcount), fmt(plan.total_fte, plan.decimals)]
-    assert sum(int(r[1]) for r in rows[1 : rows.index(total)]) == plan.total_headcount
-    start = rows.index([]) + 2
-    drivers = rows[start : rows.index([], start)]  # the founder sections (cost, hires) follow
-    assert len(drivers) == sum(len(r.drivers) for r in plan.roles)
-
-
-def test_markdown_export_reads_as_a_report() -> None:
-    plan = size(SCENARIO, MODEL)
-    text = plan_to_markdown(plan, MODEL, "zh", "https://example.org/calculator/#" + encode(SCENARIO))
-    assert text.startswith(f"# 团队编制方案: {plan.total_headcount} 人 / {fmt(plan.total_fte, plan.decimals)} FTE")
-    assert "#scenario=" in text and "## 招聘顺序" in text
-    low, high = plan.headcount_range
-    assert f"{low}–{high}" in text and text.rstrip().endswith(f"模型版本 {plan.model_version}")
-
-
 def test_result_html_escapes_data() -> None:
     data = json.loads(json.dumps(MODEL.document))
     data["channels"][0]["formats"][0]["hours_per_post"]["content"]["label"] = {
@@ -124,7 +101,10 @@ def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
     assert good["ok"] and good["plan"] == json.loads(json.dumps(expected))
     assert good["model_version"] == "2.0"
     assert good["total_fte"] == fmt(plan.total_fte, plan.decimals)
-    assert good["fragment"] == encode(plan.scenario) and "http://x/calculator/#scenario=" in good["markdown"]
+    assert good["fragment"] == share_fragment(plan) and "http://x/calculator/#scenario=" in good["csv"]
+    extras = json.loads(calc.extras(good["fragment"], "http://x/calculator/"))
+    assert extras["ok"] and "<svg" in extras["link_html"] and "](data:image/png;base64," in extras["markdown"]
+    assert "calc-qr__code" not in good["html"] and "calc-qr__code" in extras["link_html"]  # typing never waits for QR
     bad = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": -1}}, "comments_per_week": "x"})))
     assert not bad["ok"]
     assert [e["path"] for e in bad["errors"]] == ["channels.weibo.posts_per_week", "comments_per_week"]
@@ -163,17 +143,18 @@ def test_bundle_is_the_engine_folder_and_imports_without_build_tools(tmp_path: P
     assert bundle == browser_bundle()  # deterministic
     names = zipfile.ZipFile(io.BytesIO(bundle)).namelist()
     engine = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator" / "engine").rglob("*.py"))
-    assert names == ["calculator/__init__.py", *engine]
-    assert names == [p.relative_to(ROOT).as_posix() for p in engine_files()]
+    assert names == ["calculator/__init__.py", *engine, *vendored_files()]
+    assert names[: len(engine) + 1] == [p.relative_to(ROOT).as_posix() for p in engine_files()]
     (tmp_path / "b.zip").write_bytes(bundle)
     code = (
         "import sys; sys.modules['yaml'] = None; sys.modules['jinja2'] = None; sys.modules['mkdocs'] = None;"
         f"sys.path.insert(0, {str(tmp_path / 'b.zip')!r});"
-        "import calculator.engine.browser as b, calculator.engine.share, calculator.engine.export; print(b.__file__)"
+        "import calculator.engine.browser as b, calculator.engine.share, calculator.engine.export, segno;"
+        "print(b.__file__, segno.__file__)"
     )
     run = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert "b.zip" in run.stdout
+    assert run.stdout.count("b.zip") == 2  # the engine and segno, both from the zip
 
 
 # A link made by model 1.x (the default scenario, encoded by the calculator before model 2.0)

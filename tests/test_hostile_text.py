@@ -163,6 +163,9 @@ def test_markdown_export_of_a_poisoned_plan_renders_as_text(tmp_path: Path) -> N
     rendered = Markdown(extensions=["tables", "attr_list", "pymdownx.superfences"]).convert(markdown)
     parser = _Elements()
     parser.feed(rendered)
-    assert [t for t, a in parser.found if t in ("script", "img", "svg", "pre", PROBE)] == []
+    assert [t for t, a in parser.found if t in ("script", "svg", "pre", PROBE)] == []
+    # the one image is the link's QR code, a PNG data URI the exporter made
+    images = [a for t, a in parser.found if t == "img"]
+    assert len(images) == 1 and (images[0].get("src") or "").startswith("data:image/png;base64,")
     assert [a for _, a in parser.found if any(k.startswith("on") or k.startswith("data-") for k in a)] == []
     assert [a for t, a in parser.found if t == "a" and not (a.get("href") or "").startswith("http://x/")] == []

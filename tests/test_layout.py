@@ -1,4 +1,5 @@
-"""The tree shows the architecture: what the browser runs is ``calculator/engine/``, nothing else.
+"""The tree shows the architecture: what the browser runs is ``calculator/engine/``, nothing else
+(and segno, the one vendored package, imported by ``calculator.engine.qr`` alone).
 
 Read from the source (every import statement, wherever it stands, ``TYPE_CHECKING`` blocks and
 function bodies included), so a lazy import cannot hide a dependency.
@@ -7,13 +8,15 @@ function bodies included), so a lazy import cannot hide a dependency.
 from __future__ import annotations
 
 import ast
+import io
 import re
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from calculator.bundle import engine_files
+from calculator.bundle import VENDORED, browser_bundle, engine_files, vendored_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "calculator"
@@ -63,15 +66,46 @@ def sizes(module: str) -> list[tuple[str, str, int]]:
 
 
 ENGINE = sorted(m for m in MODULES if m.startswith("calculator.engine"))
+#: the one module that may import the vendored package (shipped in the browser's zip by calculator/bundle.py)
+VENDORED_BY = {"calculator.engine.qr": VENDORED}
 
 
 @pytest.mark.parametrize("module", ENGINE)
 def test_engine_imports_only_the_standard_library_and_the_engine(module: str) -> None:
     for name in imports(module):
         top = name.split(".")[0]
-        assert name.startswith("calculator.engine") or top in sys.stdlib_module_names, (
+        allowed = name.startswith("calculator.engine") or top in sys.stdlib_module_names
+        assert allowed or VENDORED_BY.get(module) == top, (
             f"{module} imports {name}: the browser runs calculator/engine/ alone, on the standard library"
+            f" (and {VENDORED}, in {', '.join(VENDORED_BY)} only)"
         )
+
+
+def _guarded(tree: ast.AST) -> set[ast.AST]:
+    """Import statements inside ``try: ... except ImportError:`` (a fallback the code survives without)."""
+    out: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+            isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError") for h in node.handlers
+        ):
+            out |= {n for stmt in node.body for n in ast.walk(stmt) if isinstance(n, (ast.Import, ast.ImportFrom))}
+    return out
+
+
+def test_the_vendored_package_runs_on_the_standard_library_alone() -> None:
+    for name, source in vendored_files().items():
+        if not name.endswith(".py"):
+            continue
+        tree = ast.parse(source)
+        guarded = _guarded(tree)
+        for node in ast.walk(tree):
+            found = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                found = [node.module]
+            for module in found:
+                top = module.split(".")[0]
+                ok = top in sys.stdlib_module_names or top == VENDORED or node in guarded
+                assert ok, f"{name} imports {module}"
 
 
 def test_the_package_init_the_browser_also_runs_imports_nothing() -> None:
@@ -81,6 +115,15 @@ def test_the_package_init_the_browser_also_runs_imports_nothing() -> None:
 def test_the_bundle_is_the_engine_folder_whole() -> None:
     shipped = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for p in engine_files()}
     assert shipped == {"calculator", *ENGINE}
+
+
+def test_the_bundle_holds_the_engine_and_the_vendored_package_with_its_licence() -> None:
+    with zipfile.ZipFile(io.BytesIO(browser_bundle())) as archive:
+        names = set(archive.namelist())
+    engine = {p.relative_to(ROOT).as_posix() for p in engine_files()}
+    assert names == engine | set(vendored_files())
+    assert {f"{VENDORED}/__init__.py", f"{VENDORED}/encoder.py", f"{VENDORED}/LICENSE"} <= names
+    assert all(name.startswith(("calculator/", f"{VENDORED}/")) for name in names)
 
 
 def test_the_web_worker_imports_the_engine_entry_point() -> None:

@@ -16,10 +16,10 @@ from .fmt import fmt
 from .forminput import read_form
 from .founder_data import founder_data
 from .playbook import playbook_from_json
-from .result_html import render_result, role_links_for, summary_text
+from .result_html import ResultRenderer, role_links_for, summary_text
 from .scenario import ScenarioError, parse_scenario, scenario_spec, scenario_to_data
-from .share import ShareLinkError
-from .share_compare import decode_pair, encode_pair, vs_of_url
+from .share import SharedPlan, ShareLinkError, check_link
+from .share_compare import open_pair, pair_fragment, vs_of_url
 from .sizing.loading import roles_from_playbook, sizing_from_json
 from .sizing.plan import size
 from .sizing.plan_data import plan_to_data
@@ -77,15 +77,44 @@ class Calculator:
     def open_link(self, fragment: str, page_url: str = "") -> str:
         """Open a share link's fragment (``&vs=`` opens plan B beside it); on a bad link, say why."""
         try:
-            scenario, vs = decode_pair(fragment, self.model)
+            shared, vs = open_pair(fragment, self.model)
         except ShareLinkError as exc:
             return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
-        return json.dumps(self._result(scenario, page_url, vs), ensure_ascii=False)
+        return json.dumps(self._result(shared.scenario, page_url, vs, shared), ensure_ascii=False)
 
-    def _result(self, scenario: Any, page_url: str, vs_scenario: Any = None) -> dict[str, Any]:
+    def extras(self, fragment: str, page_url: str = "") -> str:
+        """What waits for the QR encoder (tens of ms): the link section with its QR code, and the Markdown.
+
+        Asked for by the page once a plan is on screen, with that plan's ``fragment``; as JSON text.
+        """
+        try:
+            shared, vs_scenario = open_pair(fragment, self.model)
+        except ShareLinkError as exc:
+            return json.dumps({"ok": False, "link_error": str(exc), "link_reason": exc.reason})
+        plan = size(shared.scenario, self.model)
+        vs = size(vs_scenario, self.model) if vs_scenario is not None else None
+        fragment = pair_fragment(plan, vs_scenario)
+        link = f"{page_url.split('#')[0]}#{fragment}"
+        return json.dumps(
+            {
+                "ok": True,
+                "fragment": fragment,
+                "link_html": self._renderer().link_html(link),
+                "markdown": plan_to_markdown(plan, self.model, self.lang, link, vs),
+            },
+            ensure_ascii=False,
+        )
+
+    def _renderer(self) -> ResultRenderer:
+        return ResultRenderer(self.model, self.lang, self.links, self.methodology_link)
+
+    def _result(
+        self, scenario: Any, page_url: str, vs_scenario: Any = None, shared: SharedPlan | None = None
+    ) -> dict[str, Any]:
         plan = size(scenario, self.model)
         vs = size(vs_scenario, self.model) if vs_scenario is not None else None
-        fragment = encode_pair(scenario, vs_scenario)
+        check = check_link(shared, plan) if shared else None
+        fragment = pair_fragment(plan, vs_scenario)
         link = f"{page_url.split('#')[0]}#{fragment}" if page_url else ""
         data = plan_to_data(plan, self.model)
         return {
@@ -96,9 +125,9 @@ class Calculator:
             "model_version": plan.model_version,
             "total_fte": fmt(plan.total_fte, plan.decimals),
             "summary": summary_text(plan, self.lang),
-            "html": render_result(plan, self.model, self.lang, self.links, self.methodology_link, vs),
-            "csv": plan_to_csv(plan, self.model, self.lang, vs),
-            "markdown": plan_to_markdown(plan, self.model, self.lang, link, vs),
+            "html": self._renderer().render(plan, link, check, qr=False, vs=vs),
+            "csv": plan_to_csv(plan, self.model, self.lang, link, vs),
             "plan": data | founder_data(plan, self.model, vs),
             "compare_total_headcount": vs.total_headcount if vs is not None else None,
+            "link_changed": check is not None,
         }

@@ -1,13 +1,13 @@
 """The founder sections of the CSV and Markdown exports: cost, the team you have, hires, comparison.
 
-Called from one line in each of :func:`.export.plan_to_csv` and :func:`.export.plan_to_markdown`.
+The CSV gains header rows and columns of its one positions table (:func:`.export.plan_to_csv`); the
+Markdown gains sections after the hiring order (:func:`.export.plan_to_markdown`).
 Markdown cells go through the export's own escaping (``cell``). Standard library only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from .compare import Comparison, compare
 from .founder_words import FounderWords, money, money_range, signed, signed_money
@@ -22,48 +22,49 @@ def _parts(plan: Plan, model: SizingModel, vs: Plan | None) -> tuple[PlanCost | 
     return cost, fit(model, plan, existing_people(plan), cost), (compare(plan, vs, model) if vs else None)
 
 
-def founder_csv(writer: Any, plan: Plan, model: SizingModel, lang: str, vs: Plan | None = None) -> None:
-    """Rows for ``writer`` (a :func:`csv.writer`): cost, existing team, hires, comparison, each after a blank row."""
+def founder_csv_header(plan: Plan, model: SizingModel, lang: str, vs: Plan | None = None) -> list[list[str]]:
+    """Header-block rows (what, value): city tier, monthly and annual cost, hires left and what they add,
+    and with ``vs`` plan B's totals and the change from A."""
     w = FounderWords(model, lang, plan.decimals)
     ui, (cost, team, c) = w.ui, _parts(plan, model, vs)
+    rows: list[list[str]] = []
     if cost is not None:
-        tier, _ = w.tier(cost.tier)
-        writer.writerow([])
-        writer.writerow([ui["cost"], tier, ui["low"], ui["typical"], ui["high"]])
-        for i, row in enumerate(cost.positions):
-            title = w.words.title(plan.positions[i], lang)
-            writer.writerow([title, w.words.n(row.people), *(round(row.monthly.at(e)) for e in _ENDS)])
-        writer.writerow([ui["monthly"], plan.total_headcount, *(round(cost.monthly.at(e)) for e in _ENDS)])
-        writer.writerow([ui["annual"], "", *(round(cost.annual.at(e)) for e in _ENDS)])
-    if plan.scenario.existing_team:
-        writer.writerow([])
-        writer.writerow([ui["covered"], ui["people"], ""])
-        for cover in (x for x in team.covers if x.covered):
-            title = w.words.title(plan.positions[cover.position], lang)
-            writer.writerow([title, f"{cover.covered}/{cover.seats}", w.people(team.people, cover.filled)])
-    _csv_hires(writer, w, ui["hires"], plan, team)
+        rows.append([ui["cost"], w.tier(cost.tier)[0]])
+        for period, amount in ((ui["monthly"], cost.monthly), (ui["annual"], cost.annual)):
+            rows += [[f"{ui['cost']}: {period} ({ui[e]})", str(round(amount.at(e)))] for e in _ENDS]
+    rows.append([ui["hires"], str(team.hires_count)])
+    rows.append([f"{ui['hires']}: {ui['monthly']} ({ui['typical']})", str(round(team.added_monthly.typical))])
     if c is not None:
-        writer.writerow([])
-        writer.writerow([ui["compare"], ui["col_a"], ui["col_b"], ui["col_delta"]])
-        writer.writerow([ui["headcount"], c.a.total_headcount, c.b.total_headcount, signed(c.headcount_delta, 0)])
-        writer.writerow([ui["fte"], w.words.n(c.a.total_fte), w.words.n(c.b.total_fte), signed(c.fte_delta, 4)])
+        rows.append([f"{ui['compare']}: {ui['headcount']} (B)", str(c.b.total_headcount)])
+        rows.append([f"{ui['compare']}: {ui['headcount']} ({ui['col_delta']})", signed(c.headcount_delta, 0)])
         if c.a_cost and c.b_cost:
-            a, b = round(c.a_cost.monthly.typical), round(c.b_cost.monthly.typical)
-            writer.writerow([ui["cost_month"], a, b, signed(b - a, 0)])
-        for r in c.positions:
-            writer.writerow([w.delta_title(c, r), r.a, r.b, signed(r.delta, 0)])
-        _csv_hires(writer, w, ui["path"], c.b, c.path)
+            rows.append([f"{ui['compare']}: {ui['cost_month']} (B)", str(round(c.b_cost.monthly.typical))])
+            delta = signed_money(c.monthly_delta.typical)
+            rows.append([f"{ui['compare']}: {ui['cost_month']} ({ui['col_delta']})", delta])
+    return rows
+
+
+def founder_csv_columns(plan: Plan, model: SizingModel, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Columns the positions table gains, and their cells per position (in ``plan.positions`` order): people
+    already there, people to hire, and the position's monthly cost (low, typical, high) when priced."""
+    w = FounderWords(model, lang, plan.decimals)
+    ui, (cost, team, _) = w.ui, _parts(plan, model, None)
+    covered = {cover.position: cover.covered for cover in team.covers}
+    hired = {hire.position: hire.people for hire in team.hires}
+    head = [ui["covered"], ui["hires"]]
+    if cost is not None:
+        head += [f"{ui['monthly']} ({ui[e]})" for e in _ENDS]
+    priced = {row.position: row.monthly for row in cost.positions} if cost is not None else {}
+    rows = []
+    for i in range(len(plan.positions)):
+        row = [str(covered.get(i, 0)), str(hired.get(i, 0))]
+        if cost is not None:
+            row += [str(round(priced[i].at(e))) if i in priced else "" for e in _ENDS]
+        rows.append(row)
+    return head, rows
 
 
 _ENDS = ("low", "typical", "high")
-
-
-def _csv_hires(writer: Any, w: FounderWords, heading: str, plan: Plan, team: TeamFit) -> None:
-    writer.writerow([])
-    writer.writerow([heading, w.ui["people"], w.ui["monthly"], "Σ"])
-    for h in team.hires:
-        title = w.words.title(plan.positions[h.position], w.lang)
-        writer.writerow([f"{h.step}. {title}", h.people, round(h.cost.typical), round(h.cumulative.typical)])
 
 
 def founder_markdown(

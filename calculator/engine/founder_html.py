@@ -29,7 +29,7 @@ def cost_section(root: ET.Element, plan: Plan, cost: PlanCost, w: FounderWords, 
     ui, n = w.ui, w.words.n
     part = element(root, "section", None, class_="calc-section calc-section--cost")
     tier, cities = w.tier(cost.tier)
-    element(part, "h2", f"{ui['cost']}（{tier}）" if w.lang == "zh" else f"{ui['cost']} ({tier})", id="calc-cost")
+    element(part, "h3", f"{ui['cost']}（{tier}）" if w.lang == "zh" else f"{ui['cost']} ({tier})", id="calc-cost")
     rate = f"{n(cost.on_cost_rate.typical * 100)}%"
     element(part, "p", ui["cost_intro"].format(tier=tier, cities=cities, rate=rate))
     table = element(part, "table")
@@ -84,16 +84,16 @@ def _hire_list(parent: ET.Element, plan: Plan, team: TeamFit, w: FounderWords, t
 def team_section(root: ET.Element, plan: Plan, team: TeamFit, w: FounderWords) -> None:
     ui = w.ui
     part = element(root, "section", None, class_="calc-section calc-section--team")
-    element(part, "h2", ui["team"], id="calc-team")
+    element(part, "h3", ui["team"], id="calc-team")
     covered = [c for c in team.covers if c.covered]
     if covered:
-        element(part, "h3", ui["covered"])
+        element(part, "h4", ui["covered"])
         items = element(part, "ul", None, class_="calc-covered")
         for c in covered:
             title = w.words.title(plan.positions[c.position], w.lang)
             by = w.people(team.people, c.filled)
             element(items, "li", ui["covered_item"].format(title=title, covered=c.covered, seats=c.seats, by=by))
-    element(part, "h3", ui["hires"])
+    element(part, "h4", ui["hires"])
     if team.hires:
         _hire_list(part, plan, team, w, ui["hire_item"])
     else:
@@ -107,7 +107,7 @@ def team_section(root: ET.Element, plan: Plan, team: TeamFit, w: FounderWords) -
 def compare_section(root: ET.Element, c: Comparison, w: FounderWords, a_fragment: str) -> None:
     ui, d = w.ui, c.b.decimals
     part = element(root, "section", None, class_="calc-section calc-section--compare")
-    element(part, "h2", ui["compare"], id="calc-compare")
+    element(part, "h3", ui["compare"], id="calc-compare")
     element(part, "p", ui["compare_intro"])
     element(part, "p", ui["summary"].format(changes=w.changes(c)), class_="calc-compare-summary")
     table = element(part, "table")
@@ -128,7 +128,7 @@ def compare_section(root: ET.Element, c: Comparison, w: FounderWords, a_fragment
         element(tr, "th", label, scope="row")
         for value in (a, b, delta):
             element(tr, "td", value, class_="num")
-    element(part, "h3", ui["path"])
+    element(part, "h4", ui["path"])
     if c.path.hires:
         _hire_list(part, c.b, c.path, w, ui["path_item"])
     else:

@@ -16,6 +16,7 @@ by reading a stale archive.
 from __future__ import annotations
 
 import importlib
+import json
 import linecache
 import sys
 import zipimport
@@ -59,6 +60,13 @@ def _warm(calculator: Calculator) -> None:
     calculator.open_link("scenario=e30", "http://localhost/calculator/")
     calculator.open_link("scenario=%%%")
     calculator.open_link("nothing")
+    # the founder's plan (cost by tier, people already there, plan B) and what waits for the QR encoder
+    founder = json.loads(calculator.run('{"city_tier": "tier2", "existing_team": {"content": 1}}'))
+    pair = f"{founder['fragment']}&vs={founder['fragment'].split('&')[0].removeprefix('scenario=')}"
+    calculator.open_link(pair, "http://localhost/calculator/")
+    calculator.open_link("scenario=e30&vs=%%%")
+    calculator.extras(pair, "http://localhost/calculator/")
+    calculator.extras("nothing")
 
 
 def prepare(name: str, roles_json: str, sizing_json: str) -> Prepared:

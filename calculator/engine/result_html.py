@@ -12,6 +12,10 @@ from collections.abc import Iterable
 from .fmt import fmt
 from .founder_html import founder_sections
 from .html import element
+from .link_notice import render_notice
+from .plan_inputs import scenario_inputs
+from .qr import qr_svg
+from .share import LinkCheck
 from .sizing.model import SizingModel
 from .sizing.plan import Plan
 from .sizing.wording import Wording
@@ -41,6 +45,10 @@ UI: dict[str, dict[str, str]] = {
         "warnings": "请注意",
         "version": "模型版本 {version}",
         "not_counted": "不计入人数",
+        "inputs": "输入",
+        "link": "打开这个方案",
+        "link_intro": "扫码或打开链接，可在计算器里看到并修改这个方案：",
+        "qr": "这个方案链接的二维码",
     },
     "en": {
         "people": "people",
@@ -66,12 +74,20 @@ UI: dict[str, dict[str, str]] = {
         "warnings": "Please note",
         "version": "model version {version}",
         "not_counted": "not counted",
+        "inputs": "Inputs",
+        "link": "Open this plan",
+        "link_intro": "Scan the code or open the link to see and change this plan in the calculator:",
+        "qr": "QR code of this plan's link",
     },
 }
 
 
 class ResultRenderer:
-    """Renders a :class:`Plan` in one language; ``role_links`` maps role ids to their playbook pages."""
+    """Renders a :class:`Plan` in one language; ``role_links`` maps role ids to their playbook pages.
+
+    The result is a list of sections, each drawn by one method (:meth:`sections`): another section
+    is one more entry there. Headings are ``h3``: the page's "Result" heading is the ``h2`` above.
+    """
 
     def __init__(self, model: SizingModel, lang: str, role_links: dict[str, str], methodology_link: str) -> None:
         self.model = model
@@ -100,16 +116,51 @@ class ResultRenderer:
             element(jd, "span", f" {self.model.role(role_id).name[self.lang]} {label}", class_="playbook-sr")
             element(parent, "span", ")")
 
-    def render(self, plan: Plan, vs: Plan | None = None) -> str:
+    def _section(self, root: ET.Element, name: str, title: str | None = None) -> ET.Element:
+        part = element(root, "section", None, class_=f"calc-section calc-section--{name}")
+        if title is not None:
+            element(part, "h3", title, id=f"calc-{name}")
+        return part
+
+    def render(
+        self, plan: Plan, link: str = "", check: LinkCheck | None = None, qr: bool = True, vs: Plan | None = None
+    ) -> str:
         """The whole result region's content as an HTML string."""
+        return ET.tostring(self.render_element(plan, link, check, qr, vs), encoding="unicode", method="html")
+
+    def render_element(
+        self, plan: Plan, link: str = "", check: LinkCheck | None = None, qr: bool = True, vs: Plan | None = None
+    ) -> ET.Element:
+        """The result as an element (the page embeds it as is: no serialize-and-parse round trip).
+
+        Without ``qr`` the link section has no QR code yet: the browser asks for it after the plan is on
+        screen (:meth:`.browser.Calculator.extras`), so typing never waits for the QR encoder.
+        """
         root = ET.Element("div", {"class": "calc-result__body"})
+        self.summary(root, plan, check)
+        if not plan.positions:
+            element(root[0], "p", self.ui["empty"])
+            self.inputs(root, plan)
+            return root
+        for section in (self.positions, self.chart_section, self.hiring):
+            section(root, plan)
+        founder_sections(root, plan, self.model, self.lang, self.methodology_link, vs)
+        for section in (self.peak, self.drivers, self.inputs):
+            section(root, plan)
+        if link:
+            self.link(root, link, qr)
+        element(root, "p", self.ui["version"].format(version=plan.model_version), class_="calc-version")
+        return root
+
+    def summary(self, root: ET.Element, plan: Plan, check: LinkCheck | None) -> None:
         ui, lang = self.ui, self.lang
-        top = element(root, "section", None, class_="calc-section calc-section--summary")
+        top = self._section(root, "summary")
         headline = element(top, "p", None, class_="calc-headline")
         element(headline, "strong", summary_text(plan, lang))
+        if check is not None:
+            render_notice(top, check, self.model, lang, plan.decimals)
         if not plan.positions:
-            element(top, "p", ui["empty"])
-            return ET.tostring(root, encoding="unicode", method="html")
+            return
         element(top, "p", self.words.headcount_range(plan, lang), class_="calc-range")
         element(top, "p", self.words.lead_decision(plan, lang))
         if plan.warnings:
@@ -118,52 +169,40 @@ class ResultRenderer:
             items = element(box, "ul")
             for text in self.words.warnings(plan, lang):
                 element(items, "li", text)
-        self.positions(root, plan)
-        part = element(root, "section", None, class_="calc-section calc-section--chart")
-        element(part, "h2", ui["chart"], id="calc-chart")
-        part.append(self.chart(plan))
-        self.hiring(root, plan)
-        founder_sections(root, plan, self.model, lang, self.methodology_link, vs)
-        self.peak(root, plan)
-        self.drivers(root, plan)
-        element(root, "p", ui["version"].format(version=plan.model_version), class_="calc-version")
-        return ET.tostring(root, encoding="unicode", method="html")
 
     def positions(self, root: ET.Element, plan: Plan) -> None:
         ui, lang, n = self.ui, self.lang, self.words.n
-        part = element(root, "section", None, class_="calc-section calc-section--positions")
-        element(part, "h2", ui["positions"], id="calc-positions")
+        part = self._section(root, "positions", ui["positions"])
         table = element(part, "table")
         head = element(element(table, "thead"), "tr")
-        for label in ("#", ui["position"], ui["count"], ui["fte"], ui["carries"]):
+        labels = ("#", ui["position"], ui["count"], ui["fte"], ui["carries"])
+        for label in labels:
             element(head, "th", label, scope="col")
         body = element(table, "tbody")
         for i, position in enumerate(plan.positions, 1):
             row = element(body, "tr", None, class_=f"calc-position calc-position--{position.kind}")
-            element(row, "td", str(i))
-            element(row, "td", self.words.title(position, lang))
-            element(
-                row, "td", str(position.count) if position.kind != "outsourced" else ui["not_counted"], class_="num"
-            )
-            element(row, "td", n(position.fte + position.lead_share), class_="num")
-            cell = element(row, "td")
+            element(row, "td", str(i), class_="calc-position__no")
+            element(row, "th", self.words.title(position, lang), scope="row", class_="calc-position__title")
+            count = str(position.count) if position.kind != "outsourced" else ui["not_counted"]
+            element(row, "td", count, class_="num", data_label=labels[2])
+            element(row, "td", n(position.fte + position.lead_share), class_="num", data_label=labels[3])
+            cell = element(row, "td", None, class_="calc-position__roles", data_label=labels[4])
             for j, (role_id, share) in enumerate(position.shares):
                 if j:
                     element(cell, "span", "、" if lang == "zh" else ", ")
                 self._role(cell, role_id)
-                element(cell, "span", f" {n(share)}")
+                element(cell, "span", f"\u00a0{n(share)}")
                 self._job_description(cell, role_id)
         total = element(element(table, "tfoot"), "tr")
-        element(total, "th", "", scope="row")
-        element(total, "th", "Σ")
-        element(total, "td", str(plan.total_headcount), class_="num")
-        element(total, "td", n(plan.total_fte), class_="num")
-        element(total, "td", "")
+        element(total, "td", "", class_="calc-position__no")
+        element(total, "th", "Σ", scope="row", class_="calc-position__title")
+        element(total, "td", str(plan.total_headcount), class_="num", data_label=labels[2])
+        element(total, "td", n(plan.total_fte), class_="num", data_label=labels[3])
+        element(total, "td", "", class_="calc-position__roles")
 
     def hiring(self, root: ET.Element, plan: Plan) -> None:
         lang = self.lang
-        part = element(root, "section", None, class_="calc-section calc-section--hiring")
-        element(part, "h2", self.ui["hiring"], id="calc-hiring")
+        part = self._section(root, "hiring", self.ui["hiring"])
         steps = element(part, "ol", None, class_="calc-hiring")
         for step in plan.hiring_order:
             position = plan.positions[step.position]
@@ -174,8 +213,7 @@ class ResultRenderer:
 
     def peak(self, root: ET.Element, plan: Plan) -> None:
         ui, n = self.ui, self.words.n
-        part = element(root, "section", None, class_="calc-section calc-section--peak")
-        element(part, "h2", ui["peak"], id="calc-peak")
+        part = self._section(root, "peak", ui["peak"])
         if plan.peak is None:
             element(part, "p", ui["no_peak"])
             return
@@ -196,8 +234,7 @@ class ResultRenderer:
 
     def drivers(self, root: ET.Element, plan: Plan) -> None:
         ui, lang = self.ui, self.lang
-        part = element(root, "section", None, class_="calc-section calc-section--drivers")
-        element(part, "h2", ui["drivers"], id="calc-drivers")
+        part = self._section(root, "drivers", ui["drivers"])
         intro = element(part, "p", ui["drivers_intro"] + ("" if lang == "zh" else " "))
         link = element(intro, "a", ui["methodology"], href=self.methodology_link)
         link.tail = "。" if lang == "zh" else "."
@@ -215,14 +252,44 @@ class ResultRenderer:
                 element(item, "span", driver.label[lang] + ("：" if lang == "zh" else ": "))
                 element(item, "span", self.words.driver_formula(driver, lang), class_="calc-formula")
 
+    def inputs(self, root: ET.Element, plan: Plan) -> None:
+        """The scenario's inputs, for print (on screen the form shows them)."""
+        part = self._section(root, "inputs", self.ui["inputs"])
+        table = element(part, "table", None, class_="calc-inputs")
+        body = element(table, "tbody")
+        for label, value in scenario_inputs(plan.scenario, self.model, self.lang):
+            row = element(body, "tr")
+            element(row, "th", label, scope="row")
+            element(row, "td", value)
+
+    def link(self, root: ET.Element, link: str, qr: bool = True) -> ET.Element:
+        """The plan's share link and its QR code (for print, and for a phone to scan off the screen)."""
+        part = self._section(root, "link", self.ui["link"])
+        element(part, "p", self.ui["link_intro"])
+        element(element(part, "p", None, class_="calc-link"), "a", link, href=link)
+        if qr:
+            part.append(qr_svg(link, self.ui["qr"]))
+        return part
+
+    def link_html(self, link: str) -> str:
+        """The link section alone, with its QR code (what the browser puts in place once it is drawn)."""
+        holder = ET.Element("div")
+        return ET.tostring(self.link(holder, link), encoding="unicode", method="html")
+
+    def chart_section(self, root: ET.Element, plan: Plan) -> None:
+        part = self._section(root, "chart", self.ui["chart"])
+        part.append(self.chart(plan))
+
     def chart(self, plan: Plan) -> ET.Element:
-        """A horizontal SVG bar chart of FTE per role (roles with work only)."""
+        """A horizontal SVG bar chart of FTE per role (roles with work only), each label above its bar.
+
+        Drawn 360 units wide, about a phone's width, so its 13-unit text stays >= 12 px there, and
+        labels of any length fit (no label column to guess the width of).
+        """
         rows = [(r.id, self.model.role(r.id).name[self.lang], r.fte) for r in plan.roles if r.fte > 0]
-        bar_h, gap, width = 22, 8, 640
-        # room for the longest label: CJK characters are about twice as wide as Latin ones
-        longest = max((sum(14.0 if ord(ch) > 0x2E80 else 7.5 for ch in title) for _, title, _ in rows), default=0)
-        label_w = int(min(300, max(90, longest + 16)))
-        height = len(rows) * (bar_h + gap) + gap
+        label_h, bar_h, gap, width, value_w = 16, 16, 8, 360, 48
+        row_h = label_h + bar_h + gap
+        height = len(rows) * row_h + gap
         top = max((fte for _, _, fte in rows), default=1.0) or 1.0
         svg = ET.Element(
             "svg",
@@ -231,32 +298,17 @@ class ResultRenderer:
                 "viewBox": f"0 0 {width} {height}",
                 "role": "img",
                 "aria-label": self.ui["chart_label"],
-                "xmlns": "http://www.w3.org/2000/svg",
             },
         )
         element(svg, "title", self.ui["chart_label"])
         for i, (role_id, title, fte) in enumerate(rows):
-            y = gap + i * (bar_h + gap)
-            bar = max(2.0, (width - label_w - 70) * fte / top)
-            element(
-                svg,
-                "text",
-                title,
-                x=str(label_w - 8),
-                y=str(y + bar_h * 0.7),
-                text_anchor="end",
-                class_="calc-chart__label",
-            )
-            rect = element(svg, "rect", None, x=str(label_w), y=str(y), width=f"{bar:.1f}", height=str(bar_h), rx="3")
+            y = gap + i * row_h
+            bar = max(2.0, (width - value_w) * fte / top)
+            element(svg, "text", title, x="0", y=str(y + 12), class_="calc-chart__label")
+            rect = element(svg, "rect", None, x="0", y=str(y + label_h), width=f"{bar:.1f}", height=str(bar_h), rx="3")
             rect.set("class", f"calc-chart__bar calc-chart__bar--{role_id}")
-            element(
-                svg,
-                "text",
-                self.words.n(fte),
-                x=f"{label_w + bar + 6:.1f}",
-                y=str(y + bar_h * 0.7),
-                class_="calc-chart__value",
-            )
+            value_y = str(y + label_h + 12)
+            element(svg, "text", self.words.n(fte), x=f"{bar + 5:.1f}", y=value_y, class_="calc-chart__value")
         return svg
 
 
@@ -271,10 +323,14 @@ def render_result(
     lang: str,
     role_links: dict[str, str],
     methodology_link: str,
+    link: str = "",
+    check: LinkCheck | None = None,
+    qr: bool = True,
     vs: Plan | None = None,
 ) -> str:
-    """Shortcut: the result region's HTML for ``plan`` in ``lang`` (compared with plan ``vs`` when given)."""
-    return ResultRenderer(model, lang, role_links, methodology_link).render(plan, vs)
+    """Shortcut: the result region's HTML for ``plan`` in ``lang`` (with its share ``link`` and QR when given;
+    compared with plan ``vs`` when given)."""
+    return ResultRenderer(model, lang, role_links, methodology_link).render(plan, link, check, qr, vs)
 
 
 def role_links_for(role_ids: Iterable[str], prefix: str) -> dict[str, str]:

@@ -9,8 +9,9 @@ Standard library only.
 from __future__ import annotations
 
 from .scenario import Scenario
-from .share import PREFIX, ShareLinkError, decode, encode
+from .share import PREFIX, SharedPlan, ShareLinkError, decode, encode, open_link, share_fragment
 from .sizing.model import SizingModel
+from .sizing.plan import Plan
 
 VS = "vs="
 
@@ -34,19 +35,33 @@ def decode_vs(payload: str, model: SizingModel) -> Scenario:
         raise ShareLinkError(f"vs (the plan B to compare with): {detail}", "compare") from None
 
 
-def decode_pair(fragment: str, model: SizingModel) -> tuple[Scenario, Scenario | None]:
-    """Plan A and (when the link has ``vs=``) plan B; raise :class:`ShareLinkError`."""
+def open_pair(fragment: str, model: SizingModel) -> tuple[SharedPlan, Scenario | None]:
+    """Plan A as opened (with the model version and numbers its link carries) and, when the link has
+    ``vs=``, plan B; raise :class:`ShareLinkError`."""
     rest, vs = split_vs(fragment)
-    a = decode(rest, model)
+    a = open_link(rest, model)
     return a, (decode_vs(vs, model) if vs is not None else None)
 
 
+def decode_pair(fragment: str, model: SizingModel) -> tuple[Scenario, Scenario | None]:
+    """The scenarios of plan A and (when the link has ``vs=``) plan B; raise :class:`ShareLinkError`."""
+    a, b = open_pair(fragment, model)
+    return a.scenario, b
+
+
+def _vs_part(b: Scenario | None) -> str:
+    return "" if b is None else f"&{VS}{encode(b)[len(PREFIX) :]}"
+
+
 def encode_pair(a: Scenario, b: Scenario | None) -> str:
-    """The fragment (without ``#``) opening ``a``, compared with ``b`` when given."""
-    if b is None:
-        return encode(a)
-    payload = encode(b).split("&")[0][len(PREFIX) :]
-    return f"{encode(a)}&{VS}{payload}"
+    """The fragment (without ``#``) opening ``a``, compared with ``b`` when given (scenarios only)."""
+    return encode(a) + _vs_part(b)
+
+
+def pair_fragment(plan: Plan, b: Scenario | None) -> str:
+    """The share link's fragment: ``plan`` with its model version and numbers (:func:`.share.share_fragment`),
+    compared with ``b`` when given."""
+    return share_fragment(plan) + _vs_part(b)
 
 
 def vs_of_url(url: str, model: SizingModel) -> Scenario | None:

@@ -14,9 +14,9 @@ from ..engine.export import plan_to_csv, plan_to_markdown
 from ..engine.fmt import fmt
 from ..engine.html import element
 from ..engine.model import Playbook
-from ..engine.result_html import render_result, role_links_for, summary_text
+from ..engine.result_html import ResultRenderer, role_links_for, summary_text
 from ..engine.scenario import ChannelActivity, Scenario, default_scenario
-from ..engine.share import encode
+from ..engine.share import share_fragment
 from ..engine.sizing.model import Channel, SizingModel
 from ..engine.sizing.plan import size
 from .plan_form import plan_fields, preset_links
@@ -140,7 +140,7 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
     body = element(table, "tbody")
     for channel in model.channels:
         row = element(body, "tr", None, id=f"calc-channel-{channel.id}")
-        element(row, "th", channel.name[lang], scope="row")
+        element(row, "th", channel.name[lang], scope="row", class_="calc-channel")
         now = activity.get(channel.id)
         for input_id in columns:
             if input_id == "live_hours_per_week":
@@ -205,9 +205,17 @@ def calculator_page(lang: str) -> str:
 
 
 def calculator_html(
-    model: SizingModel, playbook: Playbook, lang: str, directory_urls: bool = True, snapshot: str = ""
+    model: SizingModel,
+    playbook: Playbook,
+    lang: str,
+    directory_urls: bool = True,
+    page_url: str = "",
+    snapshot: str = "",
 ) -> str:
     """The form, status and the default scenario's plan, prerendered, as one HTML block.
+
+    ``page_url`` (the page's address on the published site) makes the share link, and its QR code,
+    that the prerendered plan, its print view and its exports carry.
 
     Without ``directory_urls`` (the offline copy, ``make offline``) the page is ``calculator.html``
     beside the other pages, and the prerendered plan links to ``roles/<id>.html``. ``snapshot``: the
@@ -245,16 +253,20 @@ def calculator_html(
     jump.set("data-link-pending", ui["link_pending"])
     element(jump, "span", summary_text(plan, lang), id="calc-summary")
     element(jump, "span", " ↓", aria_hidden="true")
-    preset_links(root, model, lang)
-    form_html(root, model, scenario, lang)
-    bar = element(root, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
+    # Two columns on a wide screen: the presets, the form and its controls, and the plan beside them (kept in view)
+    inputs = element(root, "div", None, class_="calc-input")
+    preset_links(inputs, model, lang)
+    form_html(inputs, model, scenario, lang)
+    bar = element(inputs, "div", None, class_="calc-actions", role="group", aria_label=ui["actions"])
     for action in ("share", "csv", "markdown", "print", "reset"):
         element(bar, "button", ui[action], type="button", class_="md-button", data_action=action, disabled="disabled")
-    element(root, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
-    element(element(root, "noscript"), "p", ui["noscript"], class_="calc-status")
-    element(root, "h2", ui["result"], id="calc-result-title")
+    # the page's one live region: it announces the new team size, not the whole result
+    element(inputs, "p", ui["status_static"], id="calc-status", class_="calc-status", role="status")
+    element(element(inputs, "noscript"), "p", ui["noscript"], class_="calc-status")
+    output = element(root, "div", None, class_="calc-output")
+    element(output, "h2", ui["result"], id="calc-result-title")
     result = element(
-        root,
+        output,
         "div",
         None,
         id="calc-result",
@@ -262,16 +274,17 @@ def calculator_html(
         data_state="prerendered",
         data_total_headcount=str(plan.total_headcount),
         data_total_fte=fmt(plan.total_fte, plan.decimals),
-        aria_live="polite",
     )
     result.set("data-link-pending", ui["link_pending"])
-    result.append(ET.fromstring(render_result(plan, model, lang, links, methodology)))
+    fragment = share_fragment(plan)
+    link = f"{page_url}#{fragment}" if page_url else ""
+    result.append(ResultRenderer(model, lang, links, methodology).render_element(plan, link))
     # The default plan's exports, for the buttons before (or without) Python. An attribute, not a
     # <script type="application/json">: Material's instant navigation re-runs every <script>.
     prerendered = {
-        "fragment": encode(scenario),
-        "csv": plan_to_csv(plan, model, lang),
-        "markdown": plan_to_markdown(plan, model, lang),
+        "fragment": fragment,
+        "csv": plan_to_csv(plan, model, lang, link),
+        "markdown": plan_to_markdown(plan, model, lang, link),
     }
     root.set("data-prerendered", json.dumps(prerendered, ensure_ascii=False))
     return ET.tostring(root, encoding="unicode", method="html")

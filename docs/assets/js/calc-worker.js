@@ -206,6 +206,7 @@ self.onmessage = async (event) => {
     let json;
     if (message.type === "link") json = calculator.open_link(message.fragment, message.url);
     else if (message.type === "form") json = calculator.run_form(message.form, message.url);
+    else if (message.type === "extras") json = calculator.extras(message.fragment, message.url);  // QR, Markdown
     else json = calculator.run(message.scenario, message.url);
     say({ type: "result", id: message.id, result: JSON.parse(json), ms: performance.now() - started });
   } catch (error) {

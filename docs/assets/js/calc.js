@@ -14,7 +14,7 @@
       engine: "正在载入计算引擎与数据…",
       ready: "实时计算已就绪：修改任一输入，结果立即更新。",
       pending: "实时计算启动后会按当前输入重新计算…",
-      updated: "已更新（{ms} 毫秒）。",
+      linkChanged: "这个方案与链接生成时的模型或数字不同，见结果上方的说明。",
       link: "正在打开分享链接中的方案…",
       linkOpened: "已打开分享链接中的方案。",
       restored: "已恢复你刚才的方案。",
@@ -54,7 +54,7 @@
       engine: "Loading the sizing engine and data…",
       ready: "Live calculation ready: change any input and the plan updates at once.",
       pending: "The plan will follow your input once live calculation has started…",
-      updated: "Updated ({ms} ms).",
+      linkChanged: "This plan differs from when the link was made (model or numbers): see the note above the result.",
       link: "Opening the plan from the shared link…",
       linkOpened: "Opened the plan from the shared link.",
       restored: "Restored the plan you were working on.",
@@ -468,8 +468,37 @@
       setExportsEnabled(true);
       history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
-      say(message || format(t.updated, { ms: Math.max(1, Math.round(answer.ms)) }), "ok");
+      announce(data, message, answer.ms);
+      requestExtras(data);
       return true;
+    }
+
+    // The QR code (in the result's link section) and the Markdown export (which holds it) wait for the
+    // QR encoder: asked for once the plan is on screen, and dropped when newer input overtakes them.
+    function requestExtras(data) {
+      var markdown = root.querySelector("[data-action=markdown]");
+      markdown.disabled = true;
+      send({
+        message: { type: "extras", fragment: data.fragment, url: location.href },
+        done: function (answer) {
+          var extras = answer.result;
+          if (!extras.ok || extras.fragment !== latest.fragment) return;
+          // link_html is serialized by Python's ElementTree, like the result
+          var fresh = new DOMParser().parseFromString(extras.link_html, "text/html").body.firstElementChild;
+          var section = result.querySelector(".calc-section--link");
+          if (section && fresh) section.replaceWith(fresh);
+          latest.markdown = extras.markdown;
+          markdown.disabled = false;
+        },
+      });
+    }
+
+    // The status line is the page's one live region: it says the new team size ("建议团队 9 人…"),
+    // after the link notice when there is one; the time taken goes to data-ms, not to the ear.
+    function announce(data, message, ms) {
+      var parts = [message, data.link_changed ? t.linkChanged : "", data.summary];
+      say(parts.filter(Boolean).join(" "), "ok");
+      status.dataset.ms = String(Math.max(1, Math.round(ms || 0)));
     }
 
     // Send one request; while it runs, remember only the newest one to send after it.
