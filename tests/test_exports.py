@@ -65,7 +65,19 @@ def test_csv_is_one_table_whose_columns_sum_to_the_plan(lang: str) -> None:
     people, fte = table[0].index("人数" if lang == "zh" else "People"), table[0].index("FTE")
     assert sum(int(row[people]) for row in table[1:]) == plan.total_headcount
     assert round(sum(float(row[fte]) for row in table[1:]), 6) == pytest.approx(plan.total_fte, abs=0.01 * len(table))
-    assert sorted(int(row[-1]) for row in table[1:]) == list(range(1, len(plan.positions) + 1))  # hiring steps
+    step = table[0].index("招聘顺序" if lang == "zh" else "Hiring step")
+    assert sorted(int(row[step]) for row in table[1:]) == list(range(1, len(plan.positions) + 1))
+    # the founder's columns: people already there and to hire (no existing team: every seat), monthly cost
+    covered, hires = (
+        table[0].index("已由现有成员覆盖" if lang == "zh" else "Covered by people you already employ"),
+        step + 2,
+    )
+    assert all(row[covered] == "0" for row in table[1:])
+    assert sum(int(row[hires]) for row in table[1:]) == plan.total_headcount
+    typical = table[0].index("每月 (典型)" if lang == "zh" else "Monthly (typical)")
+    monthly = sum(int(row[typical]) for row in table[1:])
+    key = "人力成本: 每月 (典型)" if lang == "zh" else "People cost: Monthly (typical)"
+    assert abs(monthly - int(header[key])) <= len(table)  # each cell rounded to the yuan
     assert header["模型版本" if lang == "zh" else "Model version"] == plan.model_version
     assert header["方案链接" if lang == "zh" else "Link to this plan"] == link
     inputs = {k: v for k, v in header.items() if k.startswith("输入" if lang == "zh" else "Inputs")}
@@ -82,7 +94,17 @@ def test_markdown_is_a_report_with_inputs_link_qr_positions_hiring_and_peak() ->
     text = plan_to_markdown(plan, MODEL, "zh", link)
     assert text.startswith(f"# 团队编制方案：{plan.total_headcount} 人（{fmt(plan.total_fte, plan.decimals)} FTE）\n")
     headings = re.findall(r"^## (.+)$", text, re.M)
-    assert headings[:6] == ["方案链接", "输入", "职位与人数", "招聘顺序", "大促冲刺期", "每个数字从哪来"]
+    expected = [
+        "方案链接",
+        "输入",
+        "职位与人数",
+        "招聘顺序",
+        "人力成本",
+        "已有团队与待招岗位",
+        "大促冲刺期",
+        "每个数字从哪来",
+    ]
+    assert headings[:8] == expected
     assert f"<{link}>" in text
     [png] = re.findall(r"!\[[^\]]+\]\(data:image/png;base64,([A-Za-z0-9+/=]+)\)", text)
     assert base64.b64decode(png).startswith(b"\x89PNG\r\n\x1a\n")
