@@ -76,8 +76,9 @@ def _poison(node: Any, payloads: Iterator[str]) -> Any:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     repo = copy_repo(tmp_path_factory.mktemp("hostile"))
-    payloads = itertools.cycle(PAYLOADS)
     for name in ("roles.yaml", "sizing.yaml"):
+        # each file from the first payload on: a text added to one file does not shift the other's
+        payloads = itertools.cycle(PAYLOADS)
         data = yaml.safe_load((repo / name).read_text(encoding="utf-8"))
         (repo / name).write_text(yaml.safe_dump(_poison(data, payloads), allow_unicode=True), encoding="utf-8")
     url = f"http://127.0.0.1:{_free_port()}/"
