@@ -22,10 +22,10 @@ ANCHOR = "cost"
 UI = {
     "zh": {
         "title": "人力成本",
-        "intro": "计算器按城市等级给出每月与每年的人力成本（低 / 典型 / 高）："
-        "一人的月成本 = 该职位所承担岗位中薪酬最高者的月薪 × 城市系数 ×（1 + 单位社保公积金费率）+ 浮动薪酬；"
-        "兼职与外包按 FTE 折算。三个端点各取所有数字的同一端。"
-        "薪酬带为参照等级（{ref}）的税前月薪。",
+        "intro": "计算器按城市等级给出每月与每年的人力成本（低 / 典型 / 高）。一个岗位的月费率 = 薪酬带 × 城市系数 ×"
+        "（1 + 单位社保公积金费率）+ 浮动薪酬。方案成本 = Σ 各岗位 FTE × 该岗位费率 +（总人数 − Σ FTE）× 最低岗位费率："
+        "每个岗位的工作按该岗位计价，凑整到整人的余量按最低费率计（没有人拿得比最便宜的岗位少），"
+        "因此工作量增加时成本不会下降。三个端点各取所有数字的同一端。薪酬带为参照等级（{ref}）的税前月薪。",
         "tiers": "城市等级与薪酬系数",
         "bands": "各岗位薪酬带（税前月薪，元）",
         "on_costs": "社保、公积金与发薪月数",
@@ -52,10 +52,14 @@ UI = {
     },
     "en": {
         "title": "People cost",
-        "intro": "The calculator gives the monthly and annual people cost (low / typical / high) by city tier: one "
-        "person a month = the pay of the best-paid role the position carries × the tier's factor × (1 + the "
-        "employer's on-cost rate) + variable pay; part-time and outsourced work count their FTE share. Each end "
-        "takes every figure at that end. Pay bands are monthly gross pay at the reference tier ({ref}).",
+        "intro": (
+            "The calculator gives the monthly and annual people cost (low / typical / high) by city tier. "
+            "A role's monthly rate = its pay band × the tier's factor × (1 + the employer's on-cost rate) "
+            "+ its variable pay. A plan costs Σ FTE(role) × rate(role) + (headcount − Σ FTE) × the cheapest "
+            "rate: each role's work at its own rate, the rounding up to whole people at the cheapest (nobody "
+            "is paid less than the cheapest job), so more work never lowers the cost. Each end takes every "
+            "figure at that end. Pay bands are monthly gross pay at the reference tier ({ref})."
+        ),
         "tiers": "City tiers and pay factors",
         "bands": "Pay bands by role (monthly gross, CNY)",
         "on_costs": "Social insurance, housing fund and months of pay",
