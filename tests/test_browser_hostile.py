@@ -167,7 +167,8 @@ def test_a_slow_line_shows_progress_and_gets_there(browser: Browser, slow_server
     started = time.monotonic()
     page.goto(url + "calculator/")
     progress = page.locator(".calc-progress span")
-    expect(progress).to_contain_text(re.compile(r"已下载 [\d.]+ / 1[0-9]\.\d MB"), timeout=20_000)
+    # the snapshot start's files, uncompressed (this server does not gzip): ~42 MB; the plain start's ~14 MB
+    expect(progress).to_contain_text(re.compile(r"已下载 [\d.]+ / (1[0-9]|4[0-9])\.\d MB"), timeout=20_000)
     seen = set()
     while len(seen) < 3 and time.monotonic() - started < 30:
         if progress.count():
