@@ -41,8 +41,9 @@ class ShareLinkError(ValueError):
         self.reason = reason
 
 
-#: why a link fails: not ours, cut or padded, damaged in transit, or a scenario the engine refuses
-REASONS = ("not_a_scenario", "length", "damaged", "invalid")
+#: why a link fails: not ours, cut or padded, damaged in transit, a scenario the engine refuses, or
+#: a plan B to compare with (``&vs=``, :mod:`.share_compare`) that cannot be opened
+REASONS = ("not_a_scenario", "length", "damaged", "invalid", "compare")
 
 
 @dataclass(frozen=True)
