@@ -342,6 +342,7 @@
     };
     document.documentElement.classList.remove("calc-link-visit");  // calc-first-paint.js's mark: bound now
     var linkVisit = location.hash.indexOf("#scenario=") === 0 ? linkVisitBegin(root, t) : null;
+    var pagePath = location.pathname;
 
     function say(text, kind) {
       status.textContent = text;
@@ -454,7 +455,8 @@
       latest = data;
       remembered.fragment = data.fragment;
       setExportsEnabled(true);
-      history.replaceState(history.state, "", "#" + data.fragment);
+      // not once instant navigation has moved the address to another page (its DOM swap comes later)
+      if (location.pathname === pagePath) history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
       say(message || format(t.updated, { ms: Math.max(1, Math.round(answer.ms)) }), "ok");
       return true;
