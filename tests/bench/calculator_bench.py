@@ -138,7 +138,7 @@ def recalc_latency(page: Page, runs: int) -> tuple[float, float]:
         page.evaluate("document.querySelector('#calc-status').textContent = ''")  # the next answer sets it
         start = time.perf_counter()
         page.fill("input[name='channels.bilibili.posts_per_week']", str(1 + i % 7 + (i % 2) * 10))
-        page.wait_for_function("document.querySelector('#calc-status').textContent.match(/\\d+ (ms|毫秒)/)")
+        page.wait_for_function("() => document.querySelector('#calc-status').textContent.match(/\\d+ (ms|毫秒)/)")
         round_trips.append((time.perf_counter() - start) * 1000)
         status = page.locator("#calc-status").inner_text()
         digits = "".join(ch if ch.isdigit() else " " for ch in status).split()

@@ -344,6 +344,7 @@
     };
     document.documentElement.classList.remove("calc-link-visit");  // calc-first-paint.js's mark: bound now
     var linkVisit = location.hash.indexOf("#scenario=") === 0 ? linkVisitBegin(root, t) : null;
+    var pagePath = location.pathname;
 
     function say(text, kind) {
       status.textContent = text;
@@ -466,7 +467,8 @@
       latest = data;
       remembered.fragment = data.fragment;
       setExportsEnabled(true);
-      history.replaceState(history.state, "", "#" + data.fragment);
+      // not once instant navigation has moved the address to another page (its DOM swap comes later)
+      if (location.pathname === pagePath) history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
       announce(data, message, answer.ms);
       requestExtras(data);
