@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from calculator.engine.scenario import parse_scenario
-from calculator.engine.share import encode
+from calculator.engine.share import share_fragment
+from calculator.engine.sizing.plan import size
 from tests.sizing_fixtures import MODEL
 from tests.test_browser_calc import READY, clean, cli, totals
 
@@ -17,8 +19,13 @@ DOUYIN = {"channels": {"douyin": {"posts_per_week": 7, "live_hours_per_week": 42
 BIGGER = {"channels": {"douyin": {"posts_per_week": 14, "live_hours_per_week": 84}}, "ad_spend_per_month": 50000}
 
 
+#: the status after a recalculation: the new total, alone (the page's one live region)
+UPDATED = re.compile(r"^Suggested team: \d+ people")
+
+
 def link(scenario: dict[str, object]) -> str:
-    return encode(parse_scenario(scenario, MODEL))
+    """The link a preset carries: the scenario with the model version and numbers (a shared link's form)."""
+    return share_fragment(size(parse_scenario(scenario, MODEL), MODEL))
 
 
 def test_every_preset_loads_with_one_click_and_has_its_own_link(page: Page, server: str) -> None:
@@ -36,6 +43,7 @@ def test_every_preset_loads_with_one_click_and_has_its_own_link(page: Page, serv
             "data-total-headcount", str(expected["total_headcount"]), timeout=30_000
         )
         assert page.evaluate("location.hash") == "#" + link(preset.scenario)
+        expect(page.locator(".calc-link-notice")).to_have_count(0)  # a preset names its model: no notice
         typical = expected["cost"]["monthly_total"]["typical"]  # type: ignore[index]
         expect(page.locator(".calc-section--cost table >> nth=0")).to_contain_text(f"¥{round(typical):,}")
     clean(page)
@@ -62,7 +70,7 @@ def test_city_tier_and_existing_team_change_cost_and_hires(page: Page, server: s
 
 
 def test_compare_link_opens_both_plans_and_exports_the_comparison(page: Page, server: str) -> None:
-    page.goto(server + "en/calculator/#" + link(DOUYIN) + "&vs=" + link(BIGGER).removeprefix("scenario="))
+    page.goto(server + "en/calculator/#" + link(DOUYIN) + "&vs=" + link(BIGGER).split("&")[0].removeprefix("scenario="))
     expect(page.locator(READY)).to_be_attached(timeout=60_000)
     b = cli(BIGGER)
     result = page.locator("#calc-result")
@@ -78,7 +86,7 @@ def test_compare_link_opens_both_plans_and_exports_the_comparison(page: Page, se
     assert "## Comparison: plan A and plan B" in markdown and "## People cost" in markdown
     # editing plan A keeps comparing with B
     page.fill("input[name='channels.xiaohongshu.posts_per_week']", "3")
-    expect(page.locator("#calc-status")).to_contain_text("Updated", timeout=30_000)
+    expect(page.locator("#calc-status")).to_have_text(UPDATED, timeout=30_000)
     assert result.get_attribute("data-compare-total-headcount") == str(b["total_headcount"])
     assert "&vs=" in page.evaluate("location.hash")
     # "Show plan A alone" leaves the comparison
@@ -93,7 +101,7 @@ def test_malformed_vs_names_the_field_and_keeps_the_plan(page: Page, server: str
     page.goto(server + "en/calculator/")
     expect(page.locator(READY)).to_be_attached(timeout=60_000)
     page.fill("input[name='channels.weibo.posts_per_week']", "5")
-    expect(page.locator("#calc-status")).to_contain_text("Updated", timeout=30_000)
+    expect(page.locator("#calc-status")).to_have_text(UPDATED, timeout=30_000)
     kept = totals(page)
     page.evaluate("hash => { location.hash = hash; }", link(DOUYIN) + "&vs=" + bad)
     status = page.locator("#calc-status")

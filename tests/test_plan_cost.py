@@ -18,6 +18,7 @@ from calculator.engine.scenario import ScenarioError, parse_scenario, scenario_t
 from calculator.engine.share import ShareLinkError
 from calculator.engine.share_compare import decode_pair, encode_pair, split_vs, vs_of_url
 from calculator.engine.sizing.cost import Money, plan_cost, role_cost
+from calculator.engine.sizing.plan import size
 from calculator.engine.sizing.costdata import CostModel
 from calculator.engine.sizing.team import existing_people, fit
 from tests.sizing_fixtures import MODEL, PANEL, PLAYBOOK, plan_for
@@ -253,13 +254,14 @@ def test_each_input_swept_upwards_never_lowers_the_cost(path: tuple[str, ...], s
 
 
 def test_the_calculator_page_links_every_preset_to_its_own_share_link() -> None:
-    from calculator.engine.share import decode
+    from calculator.engine.share import decode, share_fragment
     from calculator.pages.calculator_page import calculator_html
 
     assert len(MODEL.presets) >= 5 and all(p.description.zh and p.description.en for p in MODEL.presets)
     page = calculator_html(MODEL, PLAYBOOK, "zh")
     for preset in MODEL.presets:
-        fragment = encode_pair(parse_scenario(preset.scenario, MODEL), None)
-        assert f'href="#{fragment}"' in page and f'data-preset="{preset.id}"' in page
+        # a shared link's form: the scenario, the model version and its numbers (no "other model" notice)
+        fragment = share_fragment(size(parse_scenario(preset.scenario, MODEL), MODEL))
+        assert f'href="#{fragment.replace("&", "&amp;")}"' in page and f'data-preset="{preset.id}"' in page
         assert decode(fragment, MODEL) == parse_scenario(preset.scenario, MODEL)
     assert 'name="city_tier"' in page and 'name="existing_team.host"' in page

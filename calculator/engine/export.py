@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from .fmt import fmt
-from .founder_export import founder_csv_columns, founder_csv_header, founder_markdown
+from .founder_export import compare_path, founder_csv_columns, founder_csv_header, founder_markdown
 from .plan_inputs import scenario_inputs
 from .qr import qr_png_data_uri
 from .sizing.model import SizingModel
@@ -128,7 +128,9 @@ def csv_table(plan: Plan, model: SizingModel, lang: str, vs: Plan | None = None)
     rows: list[list[str]] = []
     for label, one in (("A", plan), ("B", vs)) if vs is not None else (("", plan),):
         head, *body = csv_positions(one, model, lang)
-        extra_head, extra = founder_csv_columns(one, model, lang)
+        # plan B's "to hire" column: hires from A to B (A's people stay where they fit)
+        team = compare_path(plan, vs, model) if vs is not None and one is vs else None
+        extra_head, extra = founder_csv_columns(one, model, lang, team)
         table = [head + extra_head] + [row + cells for row, cells in zip(body, extra, strict=True)]
         if vs is not None:
             table = [[HEADERS[lang]["plan"], *table[0]]] + [[label, *row] for row in table[1:]]

@@ -41,14 +41,25 @@ def founder_csv_header(plan: Plan, model: SizingModel, lang: str, vs: Plan | Non
             rows.append([f"{ui['compare']}: {ui['cost_month']} (B)", str(round(c.b_cost.monthly.typical))])
             delta = signed_money(c.monthly_delta.typical)
             rows.append([f"{ui['compare']}: {ui['cost_month']} ({ui['col_delta']})", delta])
+        steps = [f"{h.step}. {w.words.title(c.b.positions[h.position], lang)} ×{h.people}" for h in c.path.hires]
+        rows.append([ui["path"], "; ".join(steps) or ui["no_path"]])
     return rows
 
 
-def founder_csv_columns(plan: Plan, model: SizingModel, lang: str) -> tuple[list[str], list[list[str]]]:
+def compare_path(plan: Plan, vs: Plan, model: SizingModel) -> TeamFit:
+    """Plan B's positions filled first by plan A's people: what remains is the hiring from A to B."""
+    return compare(plan, vs, model).path
+
+
+def founder_csv_columns(
+    plan: Plan, model: SizingModel, lang: str, team: TeamFit | None = None
+) -> tuple[list[str], list[list[str]]]:
     """Columns the positions table gains, and their cells per position (in ``plan.positions`` order): people
-    already there, people to hire, and the position's monthly cost (low, typical, high) when priced."""
+    already there, people to hire, and the position's monthly cost (low, typical, high) when priced.
+    ``team``: who is already there (plan B of a comparison: plan A's people, :attr:`.compare.Comparison.path`)."""
     w = FounderWords(model, lang, plan.decimals)
-    ui, (cost, team, _) = w.ui, _parts(plan, model, None)
+    ui, (cost, own, _) = w.ui, _parts(plan, model, None)
+    team = team or own
     covered = {cover.position: cover.covered for cover in team.covers}
     hired = {hire.position: hire.people for hire in team.hires}
     head = [ui["covered"], ui["hires"]]

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from .compare import Comparison, compare
 from .founder_words import FounderWords, money, money_range, signed, signed_money
 from .html import element
-from .share_compare import encode_pair
+from .share import share_fragment
 from .sizing.cost import PlanCost, plan_cost
 from .sizing.model import SizingModel
 from .sizing.plan import Plan
@@ -149,4 +149,4 @@ def founder_sections(
     if plan.scenario.existing_team:  # without one, the hiring order above is the list of hires
         team_section(root, plan, fit(model, plan, existing_people(plan), cost), w)
     if vs is not None:
-        compare_section(root, compare(plan, vs, model), w, encode_pair(plan.scenario, None))
+        compare_section(root, compare(plan, vs, model), w, share_fragment(plan))

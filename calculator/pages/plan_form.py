@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 
 from ..engine.html import element
 from ..engine.scenario import MAX_EXISTING, Scenario, parse_scenario
-from ..engine.share import encode
+from ..engine.share import share_fragment
 from ..engine.sizing.model import SizingModel
+from ..engine.sizing.plan import size
 
 UI = {
     "zh": {
@@ -45,7 +46,9 @@ def preset_links(root: ET.Element, model: SizingModel, lang: str) -> None:
     for preset in model.presets:
         scenario = parse_scenario(preset.scenario, model, f"sizing.yaml: presets.{preset.id}")
         item = element(items, "li", None, id=f"calc-preset-{preset.id}")
-        link = element(item, "a", preset.name[lang], href="#" + encode(scenario), class_="calc-preset")
+        # with the model version and numbers, as a shared link: opening it raises no "other model" notice
+        href = "#" + share_fragment(size(scenario, model))
+        link = element(item, "a", preset.name[lang], href=href, class_="calc-preset")
         link.set("data-preset", preset.id)
         element(item, "span", " — " + preset.description[lang], class_="calc-presets__description")
     element(nav, "small", ui["presets_help"], class_="calc-field__help")
