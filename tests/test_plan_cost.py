@@ -18,8 +18,8 @@ from calculator.engine.scenario import ScenarioError, parse_scenario, scenario_t
 from calculator.engine.share import ShareLinkError
 from calculator.engine.share_compare import decode_pair, encode_pair, split_vs, vs_of_url
 from calculator.engine.sizing.cost import Money, plan_cost, role_cost
-from calculator.engine.sizing.plan import size
 from calculator.engine.sizing.costdata import CostModel
+from calculator.engine.sizing.plan import size
 from calculator.engine.sizing.team import existing_people, fit
 from tests.sizing_fixtures import MODEL, PANEL, PLAYBOOK, plan_for
 from tests.test_sizing_model import NUMERIC_INPUTS, _set, scenarios
