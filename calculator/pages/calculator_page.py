@@ -201,7 +201,9 @@ def calculator_page(lang: str) -> str:
     """
     ui = UI[lang]
     # front matter: the page has no Markdown headings for a table of contents; give the room to the plan
-    return f"---\nhide:\n  - toc\n---\n\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
+    # and in search, below the role pages (its presets and founder sections name many duties' words)
+    front = "---\nhide:\n  - toc\nsearch:\n  boost: 0.5\n---\n"
+    return f"{front}\n# {ui['title']}\n\n{ui['intro']}\n\n{placeholder(HTML_BLOCK)}\n"
 
 
 def calculator_html(
