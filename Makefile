@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build offline check schemas linkcheck lint test browser bench bench-scale fuzz clean
+.PHONY: install serve build offline check schemas linkcheck lint test browser bench bench-scale lighthouse fuzz clean
 
 # Debian/Ubuntu ship `venv` separately (python3-venv): install it when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -73,6 +73,15 @@ fuzz: install  ## mutates data files and scenarios for FUZZ_SECONDS (default 180
 
 bench: build  ## prints calculator timings and bytes next to a bare Pyodide page (no assertions)
 	$(BIN)/python tests/bench/calculator_bench.py site --runs 3
+
+tests/bench/lighthouse/node_modules/.installed: tests/bench/lighthouse/package-lock.json
+	cd tests/bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+PAGES ?=
+LH_RUNS ?= 3
+lighthouse: build browser tests/bench/lighthouse/node_modules/.installed  ## Lighthouse 12.2.3 (mobile) on every page or PAGES, served gzip-compressed; prints scores (no assertions)
+	$(BIN)/python tests/bench/lighthouse_bench.py site --runs $(LH_RUNS) $(if $(PAGES),--pages $(PAGES))
 
 ROLES ?= 30 200
 bench-scale: install  ## builds playbooks grown to ROLES roles (default 30 200): times, site size, navigation per page

@@ -19,8 +19,7 @@ from calculator.check import locale_lang
 from calculator.datafiles.load import load_all
 from calculator.engine.errors import DataError
 from calculator.engine.model import Playbook
-from calculator.pages.nav import SCHEMA_REFERENCE
-from calculator.pages.reference import schema_reference_page
+from calculator.pages.reference import reference_pages
 from calculator.pages.updated import last_updated as last_updated_line
 from calculator.pages.updated import page_date
 
@@ -50,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File.generated(config, SCHEMA_REFERENCE, content=schema_reference_page(_lang(config))))
+    for path, markdown in reference_pages(_lang(config)).items():
+        files.append(File.generated(config, path, content=markdown))
     return files
 
 

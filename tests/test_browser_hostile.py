@@ -240,6 +240,8 @@ def test_a_broken_link_within_the_visit_keeps_the_plan_the_visitor_was_working_o
     mine = totals(page)
     page.locator("nav.md-nav--primary a[href$='roles/user/']").first.click()
     expect(page).to_have_url(server + "roles/user/")
+    # the URL changes before instant navigation swaps in the new page (and its navigation): wait for it
+    expect(page.locator("article h1")).to_contain_text("用户运营")
     # a link to the calculator that carries a damaged plan, followed within the same visit
     to_calculator = "nav.md-nav--primary a[href$='calculator/']"
     page.evaluate("([selector, f]) => { document.querySelector(selector).href += '#' + f; }", [to_calculator, fragment])

@@ -96,7 +96,8 @@ def test_job_description_copies_and_downloads(page: Page, server: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     page.goto(server + "roles/content/")
     level = page.locator("details.playbook-jd__level[open]")
-    text = level.locator("pre").inner_text()
+    # textContent: off screen the block is not rendered (content-visibility), and innerText is empty then
+    text = level.locator("pre").text_content() or ""
     assert text.startswith("# 高级内容运营") and "## 岗位职责" in text and "## 考核指标（KPI）" in text
     level.get_by_role("button", name="复制 JD").click()
     expect(level.locator(".playbook-jd__status")).to_have_text("已复制到剪贴板。")

@@ -105,6 +105,20 @@ def test_every_control_shows_focus_and_chart_bars_contrast(browser: Browser, ser
         assert contrast(style[2], background) >= 3, (selector, style, background)
     for fill in page.locator(".calc-chart__bar").evaluate_all("els => els.map(e => getComputedStyle(e).fill)"):
         assert contrast(fill, background) >= 3, (fill, background)
+    # small print (help, units, preset descriptions), as painted: its colour's alpha times every
+    # ancestor's opacity, over the page background (Lighthouse found the presets' help at 2.9:1)
+    small_print = page.locator("#calc .calc-field__help, #calc .calc-field__unit, #calc .calc-presets__description")
+    assert small_print.count() >= 8
+    for text, rgba, alpha in small_print.evaluate_all(
+        "els => els.map(e => { let a = 1; for (let x = e; x; x = x.parentElement) a *= +getComputedStyle(x).opacity;"
+        " const c = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);"
+        " return [e.textContent.slice(0, 30), c.slice(0, 3), a * (c.length > 3 ? c[3] : 1)]; })"
+    ):
+        bg = [int(v) for v in re.findall(r"\d+", background)[:3]]
+        painted = "rgb({})".format(
+            ", ".join(str(round(c * alpha + b * (1 - alpha))) for c, b in zip(rgba, bg, strict=True))
+        )
+        assert contrast(painted, background) >= 4.5, (text, painted, background)
     page.context.close()
 
 

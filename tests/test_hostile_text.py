@@ -108,7 +108,7 @@ def test_payloads_in_every_text_stay_text_on_every_page(browser: Browser, hostil
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     pages = ["", "roles/", "roles/director/", "roles/design_tech/", "collaboration/", "methodology/", "calculator/"]
-    pages += ["reference/schema/", "contributing/"]
+    pages += ["reference/schema/", "reference/sizing/", "contributing/"]
     checked = 0
     for lang in ("", "en/"):
         for path in pages:

@@ -30,7 +30,7 @@ from calculator.engine.sizing import model as sizing_model
 from calculator.engine.sizing import specs as sizing_data
 from calculator.engine.sizing.specs import ParameterSpec, Passthrough, RoleMap, param
 from calculator.pages import md_text
-from calculator.pages.reference import FILES, allowed, schema_reference_page, sections
+from calculator.pages.reference import FILES, TITLES_ZH, allowed, schema_reference_page, sections
 
 
 def fields(spec: Spec) -> Iterator[Field]:
@@ -149,8 +149,19 @@ def test_every_section_is_documented_once_with_a_unique_anchor() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_reference_page_is_built_in_both_languages(site: Path, lang: str) -> None:
     prefix = "" if lang == "zh" else "en/"
-    html = (site / f"{prefix}reference/schema/index.html").read_text(encoding="utf-8")
-    assert "roles[].duties[].points" in html
-    assert 'id="roles-collaboration-link"' in html and 'id="sizing-parameter"' in html
+    roles = (site / f"{prefix}reference/schema/index.html").read_text(encoding="utf-8")
+    sizing = (site / f"{prefix}reference/sizing/index.html").read_text(encoding="utf-8")
+    assert "roles[].duties[].points" in roles and 'id="roles-collaboration-link"' in roles
+    assert 'id="sizing-parameter"' in sizing and 'id="sizing-parameter"' not in roles
+    assert 'id="roles-collaboration-link"' not in sizing  # one page per data file
+    assert 'href="../sizing/"' in roles and 'href="../schema/"' in sizing  # each names the other
     nav = (site / f"{prefix}index.html").read_text(encoding="utf-8")
-    assert "reference/schema/" in nav and "changelog/" in nav
+    assert "reference/schema/" in nav and "reference/sizing/" in nav and "changelog/" in nav
+
+
+def test_every_section_title_reads_in_chinese() -> None:
+    """The zh reference names each kind of object in Chinese (a new spec needs its TITLES_ZH entry)."""
+    missing = [
+        (file, s.spec.title) for file, root in FILES for s in sections(file, root) if s.spec.title not in TITLES_ZH
+    ]
+    assert not missing, missing

@@ -11,6 +11,9 @@ COLLABORATION = "collaboration.md"
 METHODOLOGY = "methodology.md"
 #: generated from the validation specs (calculator/pages/reference.py); hand-written changelog
 SCHEMA_REFERENCE = "reference/schema.md"
+SIZING_REFERENCE = "reference/sizing.md"
+#: one reference page per data file, in the order of ``reference.FILES`` (roles.yaml, sizing.yaml)
+REFERENCE_PAGES = (SCHEMA_REFERENCE, SIZING_REFERENCE)
 CHANGELOG = "changelog.md"
 CALCULATOR = "calculator.md"
 #: up to this many roles, the navigation lists every role page; above it, only the roles' overview
@@ -38,7 +41,7 @@ def site_nav(playbook: Playbook, lang: str) -> list[object]:
         {
             t["contributing"]: [
                 {t["guide"]: "contributing.md"},
-                {t["schema"]: SCHEMA_REFERENCE},
+                {t["schema"]: list(REFERENCE_PAGES)},
                 {t["changelog"]: CHANGELOG},
             ]
         },

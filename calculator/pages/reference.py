@@ -32,9 +32,11 @@ from ..engine.schema import (
     Str,
     yamlish,
 )
+from ..engine.sizing.costdata import FigureSpec
 from ..engine.sizing.specs import SIZING, ParameterSpec, Passthrough, RoleMap
 from . import md_text
 from .methodology import SEARCH_BELOW_ROLES
+from .nav import REFERENCE_PAGES
 
 #: The data files and their root specs, in page order.
 FILES: tuple[tuple[str, Obj], ...] = (("roles.yaml", PLAYBOOK), ("sizing.yaml", SIZING))
@@ -44,9 +46,11 @@ SOURCES = ("calculator/engine/playbook.py", "calculator/engine/sizing/specs.py",
 UI = {
     "zh": {
         "title": "数据文件参考",
+        "page_title": "数据文件参考：{file}",
         "intro": "本页在构建时由校验代码（`{playbook}`、`{sizing}`）生成，"
         "列出 `roles.yaml` 与 `sizing.yaml` 的每一个键：类型、是否必填、允许的值、说明和示例。"
-        "校验器检查的正是这里列出的规则，所以本页不会与校验不一致。修改数据的完整步骤见[参与编辑](../contributing.md)。",
+        "校验器检查的正是这里列出的规则，所以本页不会与校验不一致。两个文件各占一页："
+        "[roles.yaml](schema.md)、[sizing.yaml](sizing.md)。修改数据的完整步骤见[参与编辑](../contributing.md)。",
         "rules": "通用规则",
         "rules_list": "- 每段文字都是 `{zh: ..., en: ...}`：两种语言都必须有，且不能为空。\n"
         "- 只允许下表列出的键；未知键、重复键都会报错。\n"
@@ -98,15 +102,19 @@ UI = {
         "param": "参数（{value}）",
         "param_rule": "`value`：{value}{sep}需给出 `source`，或 `assumption: true` 加 `note`",
         "param_value": "取值范围见使用它的键",
+        "figure_rule": "`low` ≤ `typical` ≤ `high`，每个为{value}{sep}需给出 `source`，"
+        "或 `assumption: true` 加 `date` 和 `note`",
         "flag": "`true` 或 `false`",
         "passthrough": "一个场景映射，结构同计算器的场景（载入模型后再校验）",
     },
     "en": {
         "title": "Data file reference",
+        "page_title": "Data file reference: {file}",
         "intro": "This page is generated at build time from the validation code (`{playbook}`, "
         "`{sizing}`). It lists every key of `roles.yaml` and `sizing.yaml`: its type, "
         "whether it is required, the allowed values, what it means and an example. The validator enforces "
-        "exactly these rules, so this page cannot disagree with it. For the whole editing workflow see "
+        "exactly these rules, so this page cannot disagree with it. Each file has its own page: "
+        "[roles.yaml](schema.md), [sizing.yaml](sizing.md). For the whole editing workflow see "
         "[Contributing](../contributing.md).",
         "rules": "General rules",
         "rules_list": "- Every text is `{zh: ..., en: ...}`: both languages, neither empty.\n"
@@ -160,6 +168,8 @@ UI = {
         "param": "parameter ({value})",
         "param_rule": "`value`: {value}{sep}give a `source`, or `assumption: true` with a `note`",
         "param_value": "range given by the key that uses it",
+        "figure_rule": "`low` <= `typical` <= `high`, each {value}{sep}give a `source`, "
+        "or `assumption: true` with a `date` and a `note`",
         "flag": "`true` or `false`",
         "passthrough": "a scenario mapping, shaped like a calculator scenario (checked once the model is loaded)",
     },
@@ -189,9 +199,13 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
+#: shapes documented once however many keys use them: their instances differ only in the range of
+#: their numbers, which the row of the key that uses one states
+ONE_SECTION: dict[type, str] = {ParameterSpec: "parameter", FigureSpec: "figure"}
+
+
 def _section_key(spec: Obj) -> object:
-    # Every parameter shares one shape (only its value's range differs): document it once.
-    return "parameter" if isinstance(spec, ParameterSpec) else id(spec)
+    return ONE_SECTION.get(type(spec), id(spec))
 
 
 def _nested(spec: Spec, path: str) -> Iterator[tuple[str, Obj]]:
@@ -222,7 +236,7 @@ def sections(file: str, root: Obj) -> list[Section]:
         while anchor in {s.anchor for s in found.values()}:
             anchor += "-2"
         found[key] = Section(anchor, spec, [path], doc)
-        base = "<parameter>" if key == "parameter" else path  # one section for every parameter
+        base = f"<{key}>" if key in ONE_SECTION.values() else path  # one section for every parameter, every figure
         for f in spec.fields:
             for child_path, child in _nested(f.spec, _join(base, f.name)):
                 visit(child, child_path, f.doc)
@@ -247,6 +261,10 @@ def allowed(spec: Spec, t: dict[str, str], anchors: dict[object, Section]) -> st
     if isinstance(spec, ParameterSpec):
         number = next(f.spec for f in spec.fields if f.name == "value")
         rule = t["param_rule"].format(value=allowed(number, t, anchors), sep=t["sep"])
+        return rule + t["sep"] + _see(spec, t, anchors)
+    if isinstance(spec, FigureSpec):
+        number = next(f.spec for f in spec.fields if f.name == "typical")
+        rule = t["figure_rule"].format(value=allowed(number, t, anchors), sep=t["sep"])
         return rule + t["sep"] + _see(spec, t, anchors)
     if isinstance(spec, Obj):
         return _see(spec, t, anchors)
@@ -296,6 +314,10 @@ TITLES_ZH = {
     "campaigns": "节点大促",
     "capacity": "产能",
     "channel": "渠道",
+    "city tier": "城市等级",
+    "cost": "人力成本",
+    "cost figure": "成本数值",
+    "cost source": "成本数据出处",
     "collaboration link": "协作关系",
     "customer service": "客服",
     "duty": "职责领域",
@@ -312,6 +334,7 @@ TITLES_ZH = {
     "packing": "编排",
     "parameter": "参数",
     "playbook": "手册",
+    "preset": "预设场景",
     "role": "岗位",
     "sizing model": "编制模型",
     "skill group": "能力组",
@@ -410,7 +433,9 @@ def _section(section: Section, lang: str, anchors: dict[object, Section]) -> lis
     for f in section.spec.fields:
         key = f.name if section.shared else _join(path, f.name)
         rule = allowed(f.spec, t, anchors)
-        if isinstance(section.spec, ParameterSpec) and f.name == "value":
+        if (isinstance(section.spec, ParameterSpec) and f.name == "value") or (
+            isinstance(section.spec, FigureSpec) and f.name in ("low", "typical", "high")
+        ):
             rule = t["param_value"]
         cells = (
             _code(key),
@@ -423,16 +448,19 @@ def _section(section: Section, lang: str, anchors: dict[object, Section]) -> lis
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     if path:
-        out += [f"*{t['example_block']}*", "", "```yaml", _example_block(section).rstrip(), "```", ""]
+        # Plain text, not ```yaml: Pygments would add ~4,000 <span>s to the page, and the page's
+        # layout cost (Lighthouse blocking time on phones) grows with its element count.
+        out += [f"*{t['example_block']}*", "", "```text", _example_block(section).rstrip(), "```", ""]
     return out
 
 
-def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES) -> str:
-    """The reference of every data file's keys, as Markdown, in ``lang``."""
+def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES, title: str | None = None) -> str:
+    """The reference of the keys of ``files``, as Markdown, in ``lang`` (the site builds one page
+    per data file: :func:`reference_pages`)."""
     t = UI[lang]
     out = [
         *SEARCH_BELOW_ROLES,
-        f"# {t['title']}",
+        f"# {title or t['title']}",
         "",
         t["intro"].format(playbook=SOURCES[0], sizing=SOURCES[1]),
         "",
@@ -451,3 +479,13 @@ def schema_reference_page(lang: str, files: Sequence[tuple[str, Obj]] = FILES) -
         for section in found:
             out += _section(section, lang, anchors)
     return "\n".join(out).rstrip() + "\n"
+
+
+def reference_pages(lang: str) -> dict[str, str]:
+    """The site's reference: one page per data file (docs-relative path -> Markdown). One page for
+    both was 7,500 elements, and laying it out blocked a phone for seconds (Lighthouse)."""
+    t = UI[lang]
+    return {
+        path: schema_reference_page(lang, [(file, root)], t["page_title"].format(file=file))
+        for path, (file, root) in zip(REFERENCE_PAGES, FILES, strict=True)
+    }

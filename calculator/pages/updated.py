@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..engine.model import Playbook
 from .history import block_ranges, file_date, lines_date
-from .nav import CALCULATOR, COLLABORATION, METHODOLOGY, ROLES_INDEX, SCHEMA_REFERENCE, role_path
+from .nav import CALCULATOR, COLLABORATION, METHODOLOGY, REFERENCE_PAGES, ROLES_INDEX, role_path
 from .reference import SOURCES as SCHEMA_SOURCES
 
 LABEL = {"zh": "最后更新：{date}", "en": "Last updated: {date}"}
@@ -38,7 +38,9 @@ def page_sources(src_uri: str) -> tuple[str, ...]:
         COLLABORATION: ("roles.yaml",),
         METHODOLOGY: ("sizing.yaml",),
         CALCULATOR: ("sizing.yaml", "roles.yaml"),
-        SCHEMA_REFERENCE: SCHEMA_SOURCES,
+        # each data file's reference: its specs first (the edit link), then the shared schema code
+        REFERENCE_PAGES[0]: (SCHEMA_SOURCES[0], SCHEMA_SOURCES[2]),
+        REFERENCE_PAGES[1]: (SCHEMA_SOURCES[1], SCHEMA_SOURCES[2]),
     }
     return sources.get(src_uri, ("roles.yaml",) if src_uri.startswith("roles/") else ())
 

@@ -118,10 +118,26 @@ class Preset:
 SOURCE = Obj(
     "cost source",
     (
-        Field("title", Str(max_length=300), ("出处（发布者、标题）", "the source: publisher and title")),
+        Field(
+            "title",
+            Str(max_length=300),
+            ("出处（发布者、标题）", "the source: publisher and title"),
+            example="国家统计局 2023 年城镇单位就业人员平均工资",
+        ),
         Field("grade", Enum(COST_GRADES), ("S 官方统计，S- 薪酬报告与招聘平台汇总", "S official, S- salary pages")),
-        Field("date", Str(max_length=20), ("数据所属时间（如 2023 或 2025-06）", "when the figure is from")),
-        Field("url", Str(max_length=500), ("网址（http:// 或 https://）", "address"), required=False),
+        Field(
+            "date",
+            Str(max_length=20),
+            ("数据所属时间（如 2023 或 2025-06）", "when the figure is from"),
+            example="2023",
+        ),
+        Field(
+            "url",
+            Str(max_length=500),
+            ("网址（http:// 或 https://）", "address"),
+            required=False,
+            example="https://www.stats.gov.cn/",
+        ),
         Field("note", TEXT, ("如何从出处得到这个数值", "how the value was read from the source"), required=False),
         Field(
             "adapted",
@@ -182,7 +198,9 @@ def figure(maximum: float, minimum: float = 0.0) -> FigureSpec:
             Field("high", number, ("高端", "the high end"), required=False),
             Field("source", SOURCE, ("出处（与 assumption 二选一）", "where it comes from"), required=False),
             Field("assumption", Flag(), ("是否为假设", "whether it is an assumption"), required=False, default=False),
-            Field("date", Str(max_length=20), ("假设的日期", "the assumption's date"), required=False),
+            Field(
+                "date", Str(max_length=20), ("假设的日期", "the assumption's date"), required=False, example="2026-11"
+            ),
             Field("note", TEXT, ("为什么取这个值", "why this value"), required=False),
         ),
         build=Figure,
