@@ -100,7 +100,8 @@ def test_edits_before_python_is_up_dim_the_plan_until_it_follows_them(page: Page
     result = page.locator("#calc-result")
     expect(result).to_have_attribute("data-stale", "editing")
     expect(page.locator("#calc-summary")).to_contain_text("输入已修改")
-    assert float(result.evaluate("el => getComputedStyle(el).opacity")) < 0.6
+    # dimmed (after the CSS transition of 0.2 s: read too early, the opacity is still 1)
+    page.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('#calc-result')).opacity) < 0.6")
     release(page, held)
     page.wait_for_selector(READY, timeout=60_000)
     scenario = default_scenario()

@@ -105,6 +105,15 @@ def test_calculator_runs_scenarios_and_reports_bad_input_by_field() -> None:
     extras = json.loads(calc.extras(good["fragment"], "http://x/calculator/"))
     assert extras["ok"] and "<svg" in extras["link_html"] and "](data:image/png;base64," in extras["markdown"]
     assert "calc-qr__code" not in good["html"] and "calc-qr__code" in extras["link_html"]  # typing never waits for QR
+    # extras reuses the plan just shown: the same answer as a calculator that sizes it afresh
+    fresh = Calculator(
+        json.dumps(playbook_to_data(PLAYBOOK)), json.dumps(MODEL.document), "en", "../roles/", "../methodology/"
+    )
+    assert json.loads(fresh.extras(good["fragment"], "http://x/calculator/")) == extras
+    other = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": 9}}}), "http://x/calculator/"))
+    # an older plan's fragment (the page asked before the newest answer came): sized afresh, not the cached one
+    assert json.loads(calc.extras(good["fragment"], "http://x/calculator/")) == extras
+    assert json.loads(calc.extras(other["fragment"], "http://x/calculator/"))["fragment"] == other["fragment"]
     bad = json.loads(calc.run(json.dumps({"channels": {"weibo": {"posts_per_week": -1}}, "comments_per_week": "x"})))
     assert not bad["ok"]
     assert [e["path"] for e in bad["errors"]] == ["channels.weibo.posts_per_week", "comments_per_week"]

@@ -91,6 +91,7 @@
   // no byte has come for the page's data-stall-seconds; once every byte is in, Python has
   // data-start-seconds to start (CPU only: a few seconds on a slow phone).
   var STALL_SECONDS_DEFAULT = 30;
+  var EXTRAS_AFTER_MS = 400;  // the QR code and the Markdown export: asked for once typing pauses this long
   var START_SECONDS_DEFAULT = 90;
 
   // One worker per visit (module scope survives Material's instant navigation).
@@ -471,12 +472,28 @@
       if (location.pathname === pagePath) history.replaceState(history.state, "", "#" + data.fragment);
       setState("ready");
       announce(data, message, answer.ms);
-      requestExtras(data);
+      scheduleExtras(data);
       return true;
     }
 
     // The QR code (in the result's link section) and the Markdown export (which holds it) wait for the
     // QR encoder: asked for once the plan is on screen, and dropped when newer input overtakes them.
+    // Asked for once typing pauses: the worker is busy with them for a few hundred ms under
+    // Pyodide, and a keystroke then waited behind them (recalculation 430 ms round trip, 100 ms of it
+    // sizing). Until they come, the Markdown export waits (disabled) and the link section shows the
+    // link without its QR code.
+    var extrasTimer = null;
+    function scheduleExtras(data) {
+      root.querySelector("[data-action=markdown]").disabled = true;
+      clearTimeout(extrasTimer);
+      extrasTimer = setTimeout(function () {
+        extrasTimer = null;
+        if (!root.isConnected || latest.fragment !== data.fragment) return;  // a newer plan has its own
+        if (busy) scheduleExtras(data);  // input is being sized: after it
+        else requestExtras(data);
+      }, EXTRAS_AFTER_MS);
+    }
+
     function requestExtras(data) {
       var markdown = root.querySelector("[data-action=markdown]");
       markdown.disabled = true;
@@ -522,6 +539,7 @@
 
     function recalculate(after) {
       setExportsEnabled(false);
+      clearTimeout(extrasTimer);
       if (engine.state !== "ready") {
         markStale(root, t, "editing");
         if (engine.state === "loading") say(t.pending, "info");
