@@ -81,6 +81,8 @@ tests/bench/lighthouse/node_modules/.installed: tests/bench/lighthouse/package-l
 PAGES ?=
 LH_RUNS ?= 3
 lighthouse: build browser tests/bench/lighthouse/node_modules/.installed  ## Lighthouse 12.2.3 (mobile) on every page or PAGES, served gzip-compressed; prints scores (no assertions)
+	@# Chinese pages without CJK fonts: Chromium searches fallbacks for every glyph, which no phone does
+	@fc-list :lang=zh | grep -q . || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q fonts-noto-cjk; }
 	$(BIN)/python tests/bench/lighthouse_bench.py site --runs $(LH_RUNS) $(if $(PAGES),--pages $(PAGES))
 
 ROLES ?= 30 200
