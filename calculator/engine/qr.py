@@ -11,15 +11,20 @@ import functools
 import xml.etree.ElementTree as ET
 from typing import Any
 
-import segno
-
 #: error correction "M" (15%): survives a crease or a smudge on a printed page
 _ERROR = "m"
 
 
 @functools.lru_cache(maxsize=4)
 def _code(link: str) -> Any:
-    """One encoding per link: the result's SVG and the Markdown's PNG of one plan share it."""
+    """One encoding per link: the result's SVG and the Markdown's PNG of one plan share it.
+
+    segno is imported here, on the first QR code, not with the engine: its import is a fifth of the
+    engine's, and the page asks for the QR code only after the plan is on screen (the snapshot start
+    has it imported already: ``prepared.py`` warms ``extras``).
+    """
+    import segno  # noqa: PLC0415
+
     return segno.make(link, error=_ERROR, micro=False)
 
 
