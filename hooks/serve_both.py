@@ -33,6 +33,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     server.watch(str(ROOT / "docs" / "en"))
+    # shared assets, among them the sources of the generated assets/css/site.css (hooks/assets.py)
+    server.watch(str(ROOT / "docs" / "assets"))
     return server
 
 

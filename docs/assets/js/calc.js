@@ -477,11 +477,10 @@
     }
 
     // The QR code (in the result's link section) and the Markdown export (which holds it) wait for the
-    // QR encoder: asked for once the plan is on screen, and dropped when newer input overtakes them.
-    // Asked for once typing pauses: the worker is busy with them for a few hundred ms under
-    // Pyodide, and a keystroke then waited behind them (recalculation 430 ms round trip, 100 ms of it
-    // sizing). Until they come, the Markdown export waits (disabled) and the link section shows the
-    // link without its QR code.
+    // QR encoder: asked for once typing pauses, and dropped when newer input overtakes them. The
+    // worker is busy with them for a few hundred ms under Pyodide, and a keystroke used to wait behind
+    // them (430 ms round trip, 100 ms of it sizing). Until they come, the Markdown export is disabled
+    // and the link section shows the link without its QR code.
     var extrasTimer = null;
     function scheduleExtras(data) {
       root.querySelector("[data-action=markdown]").disabled = true;
