@@ -116,3 +116,31 @@ def test_save_data_takes_the_plain_start(page: Page, server: str) -> None:
     assert [u for u in urls if u.endswith(".bin")] == []  # the 6 MB the visitor asked to save
     plan_follows_input(page)
     clean(page)
+
+
+def test_the_worker_starts_while_the_page_is_parsed_and_calc_js_adopts_it(page: Page, server: str) -> None:
+    """calc-boot.js (inlined at the top of #calc) starts the worker before the page's scripts run;
+    calc.js, held back here until the runtime is on its way, takes that worker and what it said."""
+    urls = requested(page)
+    held: list[Route] = []
+    page.route("**/assets/js/calc.js", lambda route: held.append(route))
+    page.goto(server + "calculator/", wait_until="commit")
+    # the runtime and the snapshot are requested while calc.js has not arrived
+    for _ in range(300):
+        if any(u.endswith(".bin") for u in urls):
+            break
+        page.wait_for_timeout(100)
+    assert any(u.endswith(".bin") for u in urls) and any(u.endswith("/pyodide.asm.wasm") for u in urls)
+    assert page.evaluate("document.getElementById('calc').dataset.bound") is None  # calc.js has not run
+    page.wait_for_timeout(1500)  # the worker says things meanwhile: progress, perhaps ready
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("#calc")).to_have_attribute("data-startup", "snapshot")
+    plan_follows_input(page)
+    # one worker: the snapshot was fetched once
+    assert len([u for u in urls if u.endswith(".bin")]) == 1
+    clean(page)

@@ -280,3 +280,23 @@ def test_bad_roles_file_fails_the_build_with_every_problem_and_no_traceback(tmp_
     assert re.search(
         r"roles\.yaml:\d+:\d+: roles\[0\]\.collaboration\[0\]\.with: unknown role 'contnet'", result.stderr
     )
+
+
+def test_every_page_allows_the_calculators_boot_script(site: Path) -> None:
+    """Instant navigation runs calc-boot.js under the policy of the page the visit began with, so every
+    page names it; and no page allows an inline script it does not carry or need."""
+    from calculator.pages.calculator_page import boot_script
+    from calculator.pages.csp import inline_script_hashes, script_hash
+
+    boot = script_hash(boot_script(ROOT))
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', text)
+        assert policy, page
+        allowed = re.findall(r"'sha256-[^']+'", policy.group(1))
+        assert boot in allowed, page
+        assert set(allowed) == set(inline_script_hashes(text)) | {boot}, page
+    calculator = (site / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert boot in inline_script_hashes(calculator)

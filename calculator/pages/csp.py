@@ -25,16 +25,26 @@ def inline_script_hashes(html: str) -> list[str]:
         attrs = m.group("attrs") or ""
         if re.search(r"\ssrc\s*=", attrs, re.I) or _NOT_JS_TYPE.search(attrs):
             continue
-        digest = base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+        source = script_hash(m.group("body"))
         if source not in hashes:
             hashes.append(source)
     return hashes
 
 
-def policy(html: str) -> str:
-    """The policy for one page: its own inline scripts by hash, everything else from 'self' only."""
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
+def script_hash(body: str) -> str:
+    """The CSP source (``'sha256-...'``) that allows the inline script ``body``."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(html: str, also: tuple[str, ...] = ()) -> str:
+    """The policy for one page: its own inline scripts by hash, everything else from 'self' only.
+
+    ``also``: inline scripts of other pages that run on this one after instant navigation (Material
+    runs the new content's scripts under the policy of the page first loaded).
+    """
+    hashes = inline_script_hashes(html)
+    hashes += [h for h in map(script_hash, also) if h not in hashes]
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",
@@ -51,9 +61,9 @@ def policy(html: str) -> str:
     )
 
 
-def with_policy(html: str) -> str:
-    """``html`` with the policy's ``<meta>`` as the first element of ``<head>``."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+def with_policy(html: str, also: tuple[str, ...] = ()) -> str:
+    """``html`` with the policy's ``<meta>`` as the first element of ``<head>`` (``also``: see :func:`policy`)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, also)}">'
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("page has no <head>: cannot place its Content-Security-Policy")

@@ -20,6 +20,7 @@ from functools import cache
 
 EPS = 1e-9
 NO, EXPLICIT, SMALL_SHARE = 0, 1, 2  # what ``compatible`` answers for a pair of roles
+ROUNDING = 1e-12  # far above the error of a plain sum of a dozen shares below 1 (about 1e-15)
 
 
 @dataclass(frozen=True)
@@ -63,40 +64,83 @@ def pack(
         if rest > EPS or not people:
             items.append((role, rest))
     n = len(items)
+    shares = [s for _, s in items]
+    limit = 1 + tolerance + EPS  # the most one position may carry
 
-    def feasible(mask: int) -> bool:
-        members = [items[i] for i in range(n) if mask >> i & 1]
-        if math.fsum(s for _, s in members) > 1 + tolerance + EPS:
-            return False
-        return all(compatible(a, sa, b, sb) != NO for i, (a, sa) in enumerate(members) for (b, sb) in members[i + 1 :])
+    # Each pair of items is asked once (the callback is the costly part): bit j of ``clash[i]`` says
+    # items i and j can never share a position, bit j of ``small[i]`` that they share only by the
+    # small-share rule.
+    clash = [0] * n
+    small = [0] * n
+    for i, (a, sa) in enumerate(items):
+        for j in range(i + 1, n):
+            b, sb = items[j]
+            kind = compatible(a, sa, b, sb)
+            if kind == NO:
+                clash[i] |= 1 << j
+                clash[j] |= 1 << i
+            elif kind == SMALL_SHARE:
+                small[i] |= 1 << j
+                small[j] |= 1 << i
+
+    # The subsets that fit one position, found without trying all 2**n: item i (last item first) joins
+    # each subset of the items after it that fits, so a subset is only tried when it minus its lowest
+    # item fits (shares are never negative and a clash stays a clash: nothing grown from a subset that
+    # does not fit can fit), and is checked in constant time from that smaller subset. ``load`` is a
+    # plain running sum, off from the exact sum by far less than ``ROUNDING``; only a sum that close to
+    # the limit is redone with ``math.fsum`` (correctly rounded), so the answer is always fsum's.
+    load = {0: 0.0}
+    helped = {0: 0}  # fitting subset -> its pairs joined only by the small-share rule
+    fitting: list[list[int]] = [[] for _ in range(n)]  # the fitting subsets by their lowest item
+    for i in reversed(range(n)):
+        bit = 1 << i
+        for rest in list(load):  # every fitting subset so far holds only items after i
+            if clash[i] & rest:
+                continue
+            total = load[rest] + shares[i]
+            if total > limit + ROUNDING:
+                continue
+            mask = rest | bit
+            if total >= limit - ROUNDING and math.fsum(shares[j] for j in range(n) if mask >> j & 1) > limit:
+                continue
+            load[mask] = total
+            helped[mask] = helped[rest] + (small[i] & rest).bit_count()
+            fitting[i].append(mask)
+    for subsets in fitting:
+        subsets.sort(reverse=True)  # largest first: the order the search tries them (ties go to the first)
 
     def cost(mask: int) -> tuple[int, int, int]:
         """Fewest counted people, then fewest positions, then fewest pairs joined only by the small-share rule."""
-        members = [items[i] for i in range(n) if mask >> i & 1]
-        alone_and_small = len(members) == 1 and members[0][1] < min_share - EPS
-        helped = sum(
-            compatible(a, sa, b, sb) == SMALL_SHARE for i, (a, sa) in enumerate(members) for (b, sb) in members[i + 1 :]
-        )
-        return (0 if alone_and_small else 1, 1, helped)
-
-    ok = {mask: feasible(mask) for mask in range(1, 1 << n)}
-    costs = {mask: cost(mask) for mask in range(1, 1 << n) if ok[mask]}
+        alone_and_small = mask.bit_count() == 1 and shares[mask.bit_length() - 1] < min_share - EPS
+        return (0 if alone_and_small else 1, 1, helped[mask])
 
     @cache
     def best(mask: int) -> tuple[tuple[int, int, int], tuple[int, ...]]:
         if mask == 0:
             return (0, 0, 0), ()
         lowest = mask & -mask  # the lowest item goes in some bin: enumerate that bin only
+        rest = mask ^ lowest
+        # the bins that fit and hold the lowest item, largest first (ties go to the first found):
+        # from the list of fitting subsets, or from the subsets of ``mask`` when those are fewer
+        candidates = fitting[lowest.bit_length() - 1]
+        if len(candidates) > 1 << rest.bit_count():
+            candidates = []
+            sub = rest
+            while True:
+                if (sub | lowest) in helped:
+                    candidates.append(sub | lowest)
+                if not sub:
+                    break
+                sub = (sub - 1) & rest
         found: tuple[tuple[int, int, int], tuple[int, ...]] | None = None
-        sub = mask
-        while sub:
-            if sub & lowest and ok[sub]:
-                total, rest = best(mask & ~sub)
-                c = costs[sub]
-                candidate = ((total[0] + c[0], total[1] + c[1], total[2] + c[2]), (sub, *rest))
-                if found is None or candidate[0] < found[0]:
-                    found = candidate
-            sub = (sub - 1) & mask
+        for sub in candidates:
+            if sub & mask != sub:
+                continue
+            total, others = best(mask ^ sub)
+            c = cost(sub)
+            candidate = ((total[0] + c[0], total[1] + c[1], total[2] + c[2]), (sub, *others))
+            if found is None or candidate[0] < found[0]:
+                found = candidate
         assert found is not None  # every single item is feasible on its own
         return found
 
@@ -110,7 +154,7 @@ def pack(
     own = {b.shares[0][0]: i for i, b in enumerate(bins)}
     for mask in masks:
         members = tuple(sorted((items[i] for i in range(n) if mask >> i & 1), key=lambda s: rank[s[0]]))
-        counted = costs[mask][0] == 1
+        counted = cost(mask)[0] == 1
         if counted and len(members) == 1 and members[0][0] in own:  # one more person of a role with whole people
             i = own[members[0][0]]
             role, share = bins[i].shares[0]

@@ -157,12 +157,13 @@ def role_plans(s: Scenario, m: SizingModel, found: list[Driver], end: str = "val
 def _positions(m: SizingModel, fte: dict[str, float]) -> list[Bin]:
     pk = m.packing
     min_share = pk.min_share.value
+    helps_out = {r.id: r.helps_out for r in m.roles}  # looked up once, not per pair
 
     def compatible(a: str, sa: float, b: str, sb: float) -> int:
         if m.can_share(a, b):
             return EXPLICIT
         small = min(sa, sb) < min_share - EPS
-        return SMALL_SHARE if small and m.role(a).helps_out and m.role(b).helps_out else NO
+        return SMALL_SHARE if small and helps_out[a] and helps_out[b] else NO
 
     execution = {r: f for r, f in fte.items() if r != m.leadership.role}
     return pack(execution, m.role_ids, compatible, pk.tolerance.value, min_share)

@@ -25,6 +25,20 @@ function absolute(url) {
   return new URL(url, self.location.href).href;
 }
 
+// One buffer from a body's chunks (a copy each; 30 MB of snapshot: ~30 ms, where a Blob's
+// arrayBuffer() took ~110 ms more).
+function joined(chunks) {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
+
 // Every file the start needs, requested at once and counted as the bytes arrive, so the page can
 // show progress and tell a slow line (bytes still coming) from a stalled one (none for a while).
 // Pyodide's own files are counted on a clone: Pyodide gets the untouched response, so the wasm is
@@ -45,7 +59,7 @@ function download(urls, pyodides) {
     const chunks = [];
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return new Uint8Array(await new Blob(chunks).arrayBuffer());
+      if (done) return joined(chunks);
       chunks.push(value);
       loaded += value.length;
       report(false);

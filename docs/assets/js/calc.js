@@ -104,11 +104,6 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
   }
 
-  function vendorRoot() {
-    var meta = document.querySelector('meta[name="playbook-vendor"]');
-    return new URL(meta ? meta.content : "vendor/", document.baseURI).href;
-  }
-
   function tell(event, detail) {
     if (engine.listener) engine.listener(event, detail);
   }
@@ -133,18 +128,24 @@
     }, seconds * 1000);
   }
 
-  function startEngine(config) {
+  // The worker is started by calc-boot.js (inlined at the top of #calc, so it starts while the page
+  // is still parsing); this adopts it and replays what it said meanwhile, or starts a new one (retry).
+  function startEngine(config, root) {
     engine.state = "loading";
-    try {
-      engine.worker = new Worker(config.worker, { type: "module" });
-    } catch (error) {
-      fail(String((error && error.message) || error));
+    var boot = window.playbookCalcBoot;
+    if (!boot) {
+      fail("the page's start-up script (calc-boot.js) did not run");
       return;
     }
+    var started = boot.take() || boot.start(root);
+    if (started.error) {
+      fail(started.error);
+      return;
+    }
+    engine.worker = started.worker;
     arm(config);
-    engine.worker.onerror = function (event) { fail(event.message || "worker error"); };
-    engine.worker.onmessage = function (event) {
-      var message = event.data;
+    var onerror = function (message) { fail(message || "worker error"); };
+    var onmessage = function (message) {
       if (message.type === "progress") {
         arm(config, message.stage);
         tell("progress", message);
@@ -161,19 +162,12 @@
         if (resolve) resolve({ result: message.result, ms: message.ms });
       }
     };
-    engine.worker.postMessage({
-      type: "start",
-      config: {
-        pyodide: vendorRoot() + "pyodide/",
-        package: config.package,
-        roles: config.roles,
-        sizing: config.sizing,
-        lang: config.lang,
-        rolesPrefix: config.rolesPrefix,
-        methodology: config.methodology,
-        snapshot: config.startup.snapshot,
-        plainReason: config.startup.plainReason,
-      },
+    engine.worker.onerror = function (event) { onerror(event.message); };
+    engine.worker.onmessage = function (event) { onmessage(event.data); };
+    started.queue.splice(0).forEach(function (item) {
+      if (engine.worker !== started.worker) return;  // failed meanwhile
+      if ("error" in item) onerror(item.error);
+      else onmessage(item.data);
     });
   }
 
@@ -187,26 +181,6 @@
   }
 
   // ---- Start-up: from the build's memory snapshot, or plain (calc-worker.js runs either) ----------
-  // The snapshot start moves ~3.9 MB more on the wire (gzip) than the plain start and saves the CPU
-  // time of starting Python and loading the engine: ~2 s on the build machine, several seconds on a
-  // phone (`make bench`; README, "Start-up from a memory snapshot"). 3.9 MB take ~3 s at 10 Mbit/s
-  // but ~45 s at 0.7 Mbit/s. So the plain start when the visitor asked to save data, or the browser
-  // rates the line 3G or slower. Not by `downlink`: Chromium reports 1.5 Mbit/s ("4g") before it has
-  // measured anything, even on localhost.
-  var PLAIN_ON = ["slow-2g", "2g", "3g"];
-
-  function startupChoice(root) {
-    var snapshot = root.getAttribute("data-snapshot");
-    if (!snapshot) return { snapshot: "", plainReason: "this build has no snapshot" };
-    var url = new URL(snapshot, location.href).href;
-    var connection = navigator.connection;
-    if (connection && connection.saveData) return { snapshot: url, plainReason: "Save-Data is on (the snapshot start moves about 4 MB more)" };
-    if (connection && PLAIN_ON.indexOf(connection.effectiveType) !== -1) {
-      return { snapshot: url, plainReason: "slow connection (" + connection.effectiveType + "): the snapshot start moves about 4 MB more" };
-    }
-    return { snapshot: url, plainReason: "" };
-  }
-
   // Which start ran and why, on the page (data-startup, data-startup-reason) and in a details box.
   function showStartup(root, t, startup) {
     if (!startup) return;
@@ -311,10 +285,6 @@
     delete root.dataset.stale;
   }
 
-  function absolute(root, name) {
-    return new URL(root.getAttribute(name), location.href).href;
-  }
-
   function bind() {
     var root = document.getElementById("calc");
     if (!root || root.dataset.bound) return;
@@ -333,15 +303,8 @@
     var again = null;
     var config = {
       lang: lang,
-      worker: absolute(root, "data-worker"),
-      package: absolute(root, "data-package"),
-      roles: absolute(root, "data-roles-json"),
-      sizing: absolute(root, "data-sizing-json"),
-      rolesPrefix: root.dataset.rolesPrefix,
-      methodology: root.dataset.methodology,
       stallSeconds: Number(root.dataset.stallSeconds) || STALL_SECONDS_DEFAULT,
       startSeconds: Number(root.dataset.startSeconds) || START_SECONDS_DEFAULT,
-      startup: startupChoice(root),
     };
     document.documentElement.classList.remove("calc-link-visit");  // calc-first-paint.js's mark: bound now
     var linkVisit = location.hash.indexOf("#scenario=") === 0 ? linkVisitBegin(root, t) : null;
@@ -692,7 +655,7 @@
         engine.error = "";
         setState("loading");
         say(t.runtime, "info");
-        startEngine(config);
+        startEngine(config, root);
       });
       status.after(button);
       return true;
@@ -740,7 +703,7 @@
     } else {
       setState("loading");
       say(location.hash.indexOf("#scenario=") === 0 ? t.link : t.runtime, "info");
-      if (engine.state === "idle") startEngine(config);
+      if (engine.state === "idle") startEngine(config, root);
     }
   }
 
