@@ -67,47 +67,8 @@ def pack(
     shares = [s for _, s in items]
     limit = 1 + tolerance + EPS  # the most one position may carry
 
-    # Each pair of items is asked once (the callback is the costly part): bit j of ``clash[i]`` says
-    # items i and j can never share a position, bit j of ``small[i]`` that they share only by the
-    # small-share rule.
-    clash = [0] * n
-    small = [0] * n
-    for i, (a, sa) in enumerate(items):
-        for j in range(i + 1, n):
-            b, sb = items[j]
-            kind = compatible(a, sa, b, sb)
-            if kind == NO:
-                clash[i] |= 1 << j
-                clash[j] |= 1 << i
-            elif kind == SMALL_SHARE:
-                small[i] |= 1 << j
-                small[j] |= 1 << i
-
-    # The subsets that fit one position, found without trying all 2**n: item i (last item first) joins
-    # each subset of the items after it that fits, so a subset is only tried when it minus its lowest
-    # item fits (shares are never negative and a clash stays a clash: nothing grown from a subset that
-    # does not fit can fit), and is checked in constant time from that smaller subset. ``load`` is a
-    # plain running sum, off from the exact sum by far less than ``ROUNDING``; only a sum that close to
-    # the limit is redone with ``math.fsum`` (correctly rounded), so the answer is always fsum's.
-    load = {0: 0.0}
-    helped = {0: 0}  # fitting subset -> its pairs joined only by the small-share rule
-    fitting: list[list[int]] = [[] for _ in range(n)]  # the fitting subsets by their lowest item
-    for i in reversed(range(n)):
-        bit = 1 << i
-        for rest in list(load):  # every fitting subset so far holds only items after i
-            if clash[i] & rest:
-                continue
-            total = load[rest] + shares[i]
-            if total > limit + ROUNDING:
-                continue
-            mask = rest | bit
-            if total >= limit - ROUNDING and math.fsum(shares[j] for j in range(n) if mask >> j & 1) > limit:
-                continue
-            load[mask] = total
-            helped[mask] = helped[rest] + (small[i] & rest).bit_count()
-            fitting[i].append(mask)
-    for subsets in fitting:
-        subsets.sort(reverse=True)  # largest first: the order the search tries them (ties go to the first)
+    clash, small = _pairs(items, compatible)
+    helped, fitting = _fitting(shares, clash, small, limit)
 
     def cost(mask: int) -> tuple[int, int, int]:
         """Fewest counted people, then fewest positions, then fewest pairs joined only by the small-share rule."""
@@ -162,6 +123,64 @@ def pack(
             continue
         bins.append(Bin(members, 1 if counted else 0, counted))
     return bins
+
+
+def _pairs(
+    items: list[tuple[str, float]], compatible: Callable[[str, float, str, float], int]
+) -> tuple[list[int], list[int]]:
+    """Each pair of items asked once (the callback is the costly part), as bitmasks per item: bit j of
+    ``clash[i]`` says items i and j can never share a position, bit j of ``small[i]`` that they share
+    only by the small-share rule."""
+    n = len(items)
+    clash = [0] * n
+    small = [0] * n
+    for i, (a, sa) in enumerate(items):
+        for j in range(i + 1, n):
+            b, sb = items[j]
+            kind = compatible(a, sa, b, sb)
+            if kind == NO:
+                clash[i] |= 1 << j
+                clash[j] |= 1 << i
+            elif kind == SMALL_SHARE:
+                small[i] |= 1 << j
+                small[j] |= 1 << i
+    return clash, small
+
+
+def _fitting(
+    shares: list[float], clash: list[int], small: list[int], limit: float
+) -> tuple[dict[int, int], list[list[int]]]:
+    """The subsets of items that fit one position: {subset: its pairs joined only by the small-share
+    rule}, and the subsets by their lowest item, largest first (the order the search tries them).
+
+    Found without trying all 2**n: item i (last item first) joins each subset of the items after it
+    that fits, so a subset is only tried when it minus its lowest item fits (shares are never negative
+    and a clash stays a clash: nothing grown from a subset that does not fit can fit), and is checked
+    in constant time from that smaller subset. ``load`` is a plain running sum, off from the exact sum
+    by far less than ``ROUNDING``; only a sum that close to the limit is redone with ``math.fsum``
+    (correctly rounded), so the answer is always fsum's.
+    """
+    n = len(shares)
+    load = {0: 0.0}
+    helped = {0: 0}
+    fitting: list[list[int]] = [[] for _ in range(n)]
+    for i in reversed(range(n)):
+        bit = 1 << i
+        for rest in list(load):  # every fitting subset so far holds only items after i
+            if clash[i] & rest:
+                continue
+            total = load[rest] + shares[i]
+            if total > limit + ROUNDING:
+                continue
+            mask = rest | bit
+            if total >= limit - ROUNDING and math.fsum(shares[j] for j in range(n) if mask >> j & 1) > limit:
+                continue
+            load[mask] = total
+            helped[mask] = helped[rest] + (small[i] & rest).bit_count()
+            fitting[i].append(mask)
+    for subsets in fitting:
+        subsets.sort(reverse=True)  # ties go to the first found
+    return helped, fitting
 
 
 def headcount(bins: list[Bin]) -> int:
