@@ -176,3 +176,29 @@ def test_a_link_from_an_older_model_says_so_and_names_what_changed(page: Page, s
     expect(page.locator("#calc-status")).to_contain_text("differs from when the link was made")
     assert "&model=2.0&plan=" in page.url  # the page now carries today's model and numbers
     clean(page)
+
+
+@pytest.mark.parametrize(("scheme", "first", "other"), [("light", "default", "slate"), ("dark", "slate", "default")])
+def test_the_colour_toggle_follows_the_system_then_the_visitors_choice(
+    browser: Browser, server: str, scheme: str, first: str, other: str
+) -> None:
+    """Our toggle (partials/palette-toggle.js; Material's palette component re-styled every page several
+    times on load): the system's scheme before the first paint, one visible button that switches,
+    and the choice kept across pages and visits."""
+    page = _page(browser, 1280, 800, scheme)
+    page.goto(server)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", first)
+    assert page.locator("[data-md-component=palette]").count() == 0
+    toggles = page.locator("[data-playbook-palette] label:visible")
+    expect(toggles).to_have_count(1)
+    toggles.first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", other)
+    expect(page.locator("[data-playbook-palette] label:visible")).to_have_count(1)
+    page.goto(server + "roles/")  # a full load: the stored choice, not the system's
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)
+    page.locator("[data-playbook-palette] label:visible").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", first)
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", first)
+    page.context.close()

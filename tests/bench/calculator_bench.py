@@ -213,6 +213,10 @@ def report(figures: dict[str, dict[str, list]], files: dict[str, tuple[int, int]
     ]
     for label, key in rows:
         print(f"{label:40}" + "".join(f"{cell(med(name, key)):>26}" for name in PAGES))
+    for name in ("calculator", "bare Pyodide"):
+        for kind in ("cold", "returning"):
+            each = ", ".join(cell(v) for v in figures[name].get(f"{kind} ready", []))
+            print(f"  {name}, {kind} ready, each run (ms): {each}")
     bare_cold, bare_back = med("bare Pyodide", "cold ready"), med("bare Pyodide", "returning ready")
     cold, back = med("calculator", "cold ready"), med("calculator", "returning ready")
     plain_cold = med("calculator, plain start", "cold ready")
