@@ -118,3 +118,18 @@ def test_calculator_positions_link_to_their_job_descriptions(page: Page, server:
     page.locator("#calc-result a.calc-jd").first.click()
     expect(page).to_have_url(re.compile(r"/en/roles/\w+/#jd$"))
     expect(page.locator("#jd")).to_be_visible()
+
+
+def test_the_search_index_waits_until_search_is_used(page: Page, server: str) -> None:
+    """partials/search-defer.js: no index download (and no index build) on a page load; the first
+    focus on the search field fetches it, and the query still finds its page."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(server + "roles/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in urls if "search_index" in u]
+    hrefs = search(page, "私域")
+    assert any("roles/user/" in href for href in hrefs), hrefs
+    assert len([u for u in urls if u.endswith("/search/search_index.json")]) == 1
+    assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
