@@ -9,20 +9,17 @@
   if (!inputs.length) return;
 
   function apply(index, save) {
-    var input = inputs[index];
+    var color = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      document.body.setAttribute("data-md-color-" + key, input.getAttribute("data-md-color-" + key));
+      color[key] = inputs[index].getAttribute("data-md-color-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
     });
     inputs.forEach(function (each, i) {
       each.checked = i === index;
       var label = each.nextElementSibling;
       if (label && label.tagName === "LABEL") label.hidden = i !== index;
     });
-    if (save && window.__md_set) {
-      var color = {};
-      ["media", "scheme", "primary", "accent"].forEach(function (key) { color[key] = input.getAttribute("data-md-color-" + key); });
-      window.__md_set("__palette", { index: index, color: color });
-    }
+    if (save && window.__md_set) window.__md_set("__palette", { index: index, color: color });
   }
 
   var stored = null;

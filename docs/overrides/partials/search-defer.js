@@ -1,9 +1,9 @@
-// Material builds its search index in a worker on every page load: 0.4-0.6 s of CPU measured here
-// (tests/bench: trace of the search worker), competing on a phone with the page's first paint and,
+// Material builds its search index in a worker on every page load: 0.36-0.63 s of CPU (a Chrome
+// trace of one page load, README "Less start-up work"), competing with the page's first paint and,
 // on the calculator, with Python's start. This holds back Material's request for the index
 // (search/search_index.json) until the visitor first uses search: focusing the search field is
-// what every way of opening it does (click, tap, the "/" "s" "f" keys). Results then follow in
-// well under a second ("Initializing search" meanwhile). Arriving from a search result (?h=...),
+// what every way of opening it does (click, tap, the "/" "s" "f" keys); Material says
+// "Initializing search" until the index is built. Arriving from a search result (?h=...),
 // the index is fetched at once.
 (function () {
   var proto = window.XMLHttpRequest && XMLHttpRequest.prototype;
