@@ -93,6 +93,34 @@ def test_worker_starts_and_inputs_update_the_plan_like_the_cli(page: Page, serve
     clean(page)
 
 
+def test_a_live_plan_equal_to_the_one_shown_only_updates_its_link(page: Page, server: str) -> None:
+    """The first live plan is the prerendered default again: the page keeps its nodes (no second
+    style and layout of the whole result) and only the link section gets the live address and QR code."""
+    page.add_init_script(
+        """document.addEventListener("DOMContentLoaded", () => {
+             const result = document.getElementById("calc-result");
+             window.resultSwaps = 0;
+             window.prerenderedBody = result.firstElementChild;
+             new MutationObserver(() => { window.resultSwaps += 1; }).observe(result, { childList: true });
+           });"""
+    )
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator(".calc-section--link svg.calc-qr__code")).to_have_count(1)  # the extras came
+    expect(page).to_have_url(re.compile(r"#scenario="))  # the address names the live plan
+    expect(page.locator(".calc-section--link a")).to_have_attribute("href", page.url)
+    assert page.evaluate("window.resultSwaps") == 0
+    assert page.evaluate("document.getElementById('calc-result').firstElementChild === window.prerenderedBody")
+    # a plan that differs replaces the result
+    page.fill("input[name='private_domain.groups']", "25")
+    scenario = default_scenario()
+    scenario["private_domain"]["groups"] = 25  # type: ignore[index]
+    expect(page.locator("#calc-result")).to_have_attribute("data-total-fte", fte_text(cli(scenario)["total_fte"]))
+    assert page.evaluate("window.resultSwaps") >= 1
+    expect(page.locator("#calc-result .calc-section--inputs")).to_contain_text("25")
+    clean(page)
+
+
 def test_bad_input_is_named_and_keeps_the_last_plan(page: Page, server: str) -> None:
     page.goto(server + "calculator/")
     page.wait_for_selector(READY, timeout=60_000)

@@ -285,6 +285,26 @@
     delete root.dataset.stale;
   }
 
+  // ---- A plan already on screen is not drawn again -------------------------------------------
+  // The first live plan of a visit is usually the prerendered default again, and an edit may come
+  // back to the plan shown. The fragment names the inputs, the model version and the plan's digest,
+  // so the same fragment is the same plan: then only the link section changes (the live address,
+  // later its QR code). Replacing ~570 identical elements cost a second style and layout of the
+  // whole result and dropped what the visitor had open there. (Paired Lighthouse runs did not move
+  // with this: the page's start-up cost lies elsewhere, README "Lighthouse".)
+  function showPlan(result, fresh, fragment) {
+    var current = result.firstElementChild;
+    var link = ".calc-section--link";
+    var oldLink = current && current.dataset.planFragment === fragment && current.querySelector(link);
+    var newLink = fresh.querySelector(link);
+    if (oldLink && newLink) {
+      if (!oldLink.isEqualNode(newLink)) oldLink.replaceWith(newLink);
+      return;
+    }
+    fresh.dataset.planFragment = fragment;
+    result.replaceChildren(fresh);
+  }
+
   function bind() {
     var root = document.getElementById("calc");
     if (!root || root.dataset.bound) return;
@@ -297,6 +317,9 @@
     var exports = root.querySelectorAll("[data-action=share], [data-action=csv], [data-action=markdown]");
     var prerendered = JSON.parse(root.dataset.prerendered);
     var defaults = readForm();
+    if (result.firstElementChild && result.firstElementChild.classList.contains("calc-result__body")) {
+      result.firstElementChild.dataset.planFragment = prerendered.fragment;  // what showPlan compares
+    }
     // What share and export hand out: always the plan on screen, never one the form has left.
     var latest = { fragment: prerendered.fragment, csv: prerendered.csv, markdown: prerendered.markdown };
     var busy = false;  // one call to the worker at a time; the newest input waits, older ones are dropped
@@ -422,7 +445,7 @@
       clearStale(root);
       // data.html is serialized by Python's ElementTree, which escapes every text and attribute.
       var fresh = new DOMParser().parseFromString(data.html, "text/html").body.firstElementChild;
-      result.replaceChildren(fresh);
+      showPlan(result, fresh, data.fragment);
       result.dataset.totalHeadcount = String(data.total_headcount);
       result.dataset.totalFte = String(data.total_fte);
       if (data.compare_total_headcount != null) result.dataset.compareTotalHeadcount = String(data.compare_total_headcount);
