@@ -133,3 +133,32 @@ def test_the_search_index_waits_until_search_is_used(page: Page, server: str) ->
     assert any("roles/user/" in href for href in hrefs), hrefs
     assert len([u for u in urls if u.endswith("/search/search_index.json")]) == 1
     assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
+
+
+def test_materials_start_up_changes_happen_before_the_body_exists(page: Page, server: str) -> None:
+    """partials/material-early.js: the `js` class and the absolute stylesheet URLs are set while
+    <head> is parsed (nothing to restyle yet); Material's bundle at the end of the body then changes
+    neither, and each stylesheet is requested once."""
+    page.add_init_script(
+        """window.earlyChanges = [];
+           new MutationObserver((changes) => {
+             for (const change of changes) {
+               const what = change.target === document.documentElement
+                 ? "html class" : change.target.tagName + " " + change.attributeName;
+               window.earlyChanges.push([what, document.body !== null]);
+             }
+           }).observe(document, { subtree: true, attributes: true, attributeFilter: ["class", "href"] });"""
+    )
+    sheets: list[str] = []
+    page.on("request", lambda request: sheets.append(request.url) if request.resource_type == "stylesheet" else None)
+    page.goto(server + "collaboration/")
+    page.wait_for_load_state("networkidle")
+    changes = page.evaluate("window.earlyChanges.filter(([what]) => what === 'html class' || what === 'LINK href')")
+    assert ["html class", False] in changes and ["LINK href", False] in changes, changes
+    assert not [c for c in changes if c[1] and c[0] == "LINK href"], changes  # none once the body exists
+    classes = page.evaluate("document.documentElement.className").split()
+    assert "js" in classes and "no-js" not in classes, classes
+    hrefs = page.locator("link[rel=stylesheet]").evaluate_all("links => links.map(l => l.getAttribute('href'))")
+    assert hrefs and all(h.startswith(server) for h in hrefs), hrefs
+    assert sorted(sheets) == sorted(set(sheets)) and len(sheets) == len(hrefs), sheets
+    assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
