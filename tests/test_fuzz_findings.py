@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator.datafiles.load import load_playbook
+from calculator.datafiles.load import load_playbook, load_sizing
 from calculator.datafiles.source import parse_yaml
 from calculator.engine.errors import DataError
 from tests.sitebuild import ROOT
@@ -40,6 +40,20 @@ def test_roles_that_are_not_a_list_are_a_problem(tmp_path: Path, roles: str) -> 
         load_playbook(path)
     assert [p.path for p in caught.value.problems] == ["roles"]
     assert "expected a list" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("value", ["{a: 1}", "[wechat_oa]"])
+def test_a_channel_id_that_is_not_text_is_a_problem(tmp_path: Path, value: str) -> None:
+    """`- id: {a: 1}` under `channels:` crashed the cross-check (an unhashable id in a set)."""
+    text = (ROOT / "sizing.yaml").read_text(encoding="utf-8")
+    assert "\n  - id: wechat_oa\n" in text
+    path = tmp_path / "sizing.yaml"
+    path.write_text(text.replace("\n  - id: wechat_oa\n", f"\n  - id: {value}\n", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_sizing(path, load_playbook(ROOT / "roles.yaml"))
+    found = [(p.path, p.message) for p in caught.value.problems]
+    assert any(where == "channels[0].id" and "not allowed" in message for where, message in found), found
+    assert any("missing wechat_oa" in message for _, message in found), found
 
 
 def test_the_fuzzer_runs_and_counts_every_outcome(tmp_path: Path) -> None:

@@ -49,7 +49,8 @@ def _cross_check(raw: Any, where: Reporter, roles: tuple[SizingRole, ...]) -> li
     for key, fixed in (("channels", CHANNEL_IDS), ("goals", GOAL_IDS)):
         items = raw.get(key)
         if isinstance(items, list):
-            given = {item.get("id") for item in items if isinstance(item, dict)}
+            # an id that is not text is reported by the schema; here it only counts as missing
+            given = {item.get("id") for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
             missing = [i for i in fixed if i not in given]
             if missing:
                 problems.append(
