@@ -14,6 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from calculator.engine.html import TABLE_CLASS
+from calculator.pages.tables import material_stylesheet, material_table_css
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT / "docs" / "assets"
 #: site-relative destination -> source in node_modules
@@ -33,10 +36,14 @@ STYLESHEETS = ("playbook.css", "calculator.css", "calc-states.css")
 
 
 def site_css() -> str:
-    """The stylesheets of :data:`STYLESHEETS`, in order, each under a comment naming its source."""
-    return "\n".join(
-        f"/* docs/assets/css/{name} */\n" + (SHARED / "css" / name).read_text("utf-8") for name in STYLESHEETS
+    """The stylesheets of :data:`STYLESHEETS`, in order, each under a comment naming its source,
+    after Material's table rules restated for the tables the build wraps (calculator/pages/tables.py)."""
+    theme = material_stylesheet()
+    tables = f"/* {theme.name}: table:not([class]) as table.{TABLE_CLASS} */\n" + material_table_css(
+        theme.read_text("utf-8")
     )
+    ours = [f"/* docs/assets/css/{name} */\n" + (SHARED / "css" / name).read_text("utf-8") for name in STYLESHEETS]
+    return "\n".join([tables, *ours])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -29,6 +29,7 @@ from calculator.pages.methodology import methodology_page, role_sizing_section
 from calculator.pages.nav import CALCULATOR, METHODOLOGY, role_path, site_nav
 from calculator.pages.rawhtml import substitute
 from calculator.pages.roles import page_blocks, playbook_pages
+from calculator.pages.tables import prewrap_tables
 from calculator.pages.updated import page_sources
 from calculator.snapshot import SnapshotError
 from calculator.snapshot import site_path as snapshot_site_path
@@ -118,9 +119,10 @@ def _snapshot(config: MkDocsConfig, bundle: bytes, exports: dict[str, bytes]) ->
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the HTML blocks that hold data text into their pages, after Markdown has run."""
+    """Put the HTML blocks that hold data text into their pages, after Markdown has run; wrap
+    the tables as Material's script would at start-up (calculator/pages/tables.py)."""
     blocks = _state.html_blocks.get(page.file.src_uri)
-    return substitute(html, blocks) if blocks else html
+    return prewrap_tables(substitute(html, blocks) if blocks else html)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

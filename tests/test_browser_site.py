@@ -162,3 +162,63 @@ def test_materials_start_up_changes_happen_before_the_body_exists(page: Page, se
     assert hrefs and all(h.startswith(server) for h in hrefs), hrefs
     assert sorted(sheets) == sorted(set(sheets)) and len(sheets) == len(hrefs), sheets
     assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", ["collaboration/", "calculator/", "en/methodology/"])
+def test_materials_script_moves_no_table_at_start_up(page: Page, server: str, path: str) -> None:
+    """calculator/pages/tables.py: content tables come wrapped and classed from the build, so
+    Material's script (which takes out and puts back every table without a class, restyling each
+    cell) removes none, and no table ends up wrapped twice."""
+    page.add_init_script(
+        """window.movedTables = 0;
+           new MutationObserver((changes) => {
+             for (const change of changes)
+               for (const node of change.removedNodes) if (node.nodeName === "TABLE") window.movedTables++;
+           }).observe(document, { subtree: true, childList: true });"""
+    )
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.movedTables") == 0
+    shapes = page.locator("article table").evaluate_all(
+        """tables => tables.map(t => {
+             const wrap = t.parentElement.closest('.md-typeset__scrollwrap');
+             return [t.className,
+               t.parentElement.matches('.md-typeset__scrollwrap > .md-typeset__table'),
+               wrap !== null && wrap.parentElement.closest('.md-typeset__scrollwrap') !== null,
+               t.closest('#calc') !== null];
+           })"""
+    )
+    assert [s for s in shapes if s[0] == "playbook-table"], shapes
+    assert not [s for s in shapes if not s[0]], shapes  # no table left for Material to wrap
+    for _cls, wrapped, twice, calculator in shapes:
+        assert not twice, shapes
+        # the calculator's own tables (classed by its renderer, live plans too) are not wrapped
+        assert wrapped or calculator, shapes
+    assert not page.console_errors and not page.foreign_requests  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_classed_tables_look_like_materials_own(page: Page, server: str, scheme: str) -> None:
+    """The site's stylesheet gives table.playbook-table what Material's gives table:not([class]):
+    a table without a class added next to one, after start-up, computes the same styles."""
+    page.goto(server + "collaboration/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    styles = page.evaluate(
+        """() => {
+          const ours = document.querySelector('#links ~ .md-typeset__scrollwrap table.playbook-table');
+          const plain = ours.cloneNode(true);
+          plain.removeAttribute('class');
+          ours.closest('.md-typeset__table').appendChild(plain);
+          const props = ['display', 'font-size', 'border-top-width', 'border-top-color', 'border-radius',
+                         'background-color', 'max-width', 'overflow-x'];
+          const cellProps = ['padding-top', 'padding-left', 'text-align', 'vertical-align', 'font-weight',
+                             'border-top-width', 'border-top-color', 'min-width'];
+          const pick = (el, names) => names.map(n => n + '=' + getComputedStyle(el).getPropertyValue(n));
+          const of = t => [pick(t, props), pick(t.querySelector('th'), cellProps),
+                           pick(t.querySelector('tbody td'), cellProps)];
+          return [of(ours), of(plain)];
+        }"""
+    )
+    assert "border-top-width=1px" in styles[1][0]  # Material's rules reach the plain table
+    assert styles[0] == styles[1]

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from .compare import Comparison, compare
 from .founder_words import FounderWords, money, money_range, signed, signed_money
-from .html import element
+from .html import TABLE_CLASS, element
 from .share import share_fragment
 from .sizing.cost import PlanCost, plan_cost
 from .sizing.model import SizingModel
@@ -32,7 +32,7 @@ def cost_section(root: ET.Element, plan: Plan, cost: PlanCost, w: FounderWords, 
     element(part, "h3", f"{ui['cost']}（{tier}）" if w.lang == "zh" else f"{ui['cost']} ({tier})", id="calc-cost")
     rate = f"{n(cost.on_cost_rate.typical * 100)}%"
     element(part, "p", ui["cost_intro"].format(tier=tier, cities=cities, rate=rate))
-    table = element(part, "table")
+    table = element(part, "table", None, class_=TABLE_CLASS)
     head = element(element(table, "thead"), "tr")
     for label in ("", ui["low"], ui["typical"], ui["high"]):
         element(head, "th", label, scope="col")
@@ -47,7 +47,7 @@ def cost_section(root: ET.Element, plan: Plan, cost: PlanCost, w: FounderWords, 
             base=money(cost.base.typical), on=money(cost.on_costs.typical), variable=money(cost.variable.typical)
         ),
     )
-    table = element(part, "table")
+    table = element(part, "table", None, class_=TABLE_CLASS)
     head = element(element(table, "thead"), "tr")
     for label in (ui["position"], ui["people"], ui["per_person"], ui["position_cost"]):
         element(head, "th", label, scope="col")
@@ -110,7 +110,7 @@ def compare_section(root: ET.Element, c: Comparison, w: FounderWords, a_fragment
     element(part, "h3", ui["compare"], id="calc-compare")
     element(part, "p", ui["compare_intro"])
     element(part, "p", ui["summary"].format(changes=w.changes(c)), class_="calc-compare-summary")
-    table = element(part, "table")
+    table = element(part, "table", None, class_=TABLE_CLASS)
     head = element(element(table, "thead"), "tr")
     for label in ("", ui["col_a"], ui["col_b"], ui["col_delta"]):
         element(head, "th", label, scope="col")

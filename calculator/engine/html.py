@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+#: the class of every table in content. Material's script wraps tables without a class when a page
+#: starts (a second style and layout of every cell); classed ones it leaves alone, and the site's
+#: stylesheet gives this class Material's table styles (calculator/pages/tables.py)
+TABLE_CLASS = "playbook-table"
+
 # Characters XML 1.0 cannot hold: ElementTree would write them and fail to read them back.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from .fmt import fmt
 from .founder_html import founder_sections
-from .html import element
+from .html import TABLE_CLASS, element
 from .link_notice import render_notice
 from .plan_inputs import scenario_inputs
 from .qr import qr_svg
@@ -173,7 +173,7 @@ class ResultRenderer:
     def positions(self, root: ET.Element, plan: Plan) -> None:
         ui, lang, n = self.ui, self.lang, self.words.n
         part = self._section(root, "positions", ui["positions"])
-        table = element(part, "table")
+        table = element(part, "table", None, class_=TABLE_CLASS)
         head = element(element(table, "thead"), "tr")
         labels = ("#", ui["position"], ui["count"], ui["fte"], ui["carries"])
         for label in labels:
@@ -218,7 +218,7 @@ class ResultRenderer:
             element(part, "p", ui["no_peak"])
             return
         element(part, "p", self.words.peak(plan, self.lang))
-        table = element(part, "table")
+        table = element(part, "table", None, class_=TABLE_CLASS)
         head = element(element(table, "thead"), "tr")
         for label in (ui["role"], ui["steady"], ui["at_peak"]):
             element(head, "th", label, scope="col")
