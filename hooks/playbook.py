@@ -23,7 +23,7 @@ from calculator.engine.errors import DataError
 from calculator.engine.model import Playbook
 from calculator.engine.playbook import playbook_to_data
 from calculator.engine.sizing.model import SizingModel
-from calculator.pages.calculator_page import HTML_BLOCK, boot_script, calculator_html, calculator_page
+from calculator.pages.calculator_page import HTML_BLOCK, calculator_html, calculator_page
 from calculator.pages.glossary import GlossaryExtension, glossary_terms
 from calculator.pages.methodology import methodology_page, role_sizing_section
 from calculator.pages.nav import CALCULATOR, METHODOLOGY, role_path, site_nav
@@ -96,7 +96,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             config.use_directory_urls,
             calculator_url(config),
             _snapshot(config, bundle, exports),
-            boot_script(ROOT),
         )
     }
     for path, markdown in pages.items():

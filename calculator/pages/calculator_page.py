@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from ..engine.export import plan_to_csv, plan_to_markdown
 from ..engine.fmt import fmt
@@ -192,15 +191,6 @@ def form_html(parent: ET.Element, model: SizingModel, scenario: Scenario, lang: 
 
 
 HTML_BLOCK = "calculator"
-#: calc-boot.js, from the project's root: inlined at the top of the calculator block, where it starts
-#: the worker while the page is parsed. Every page's Content-Security-Policy names it (instant
-#: navigation runs it on a page first loaded as another).
-BOOT_SCRIPT = Path("docs") / "overrides" / "partials" / "calc-boot.js"
-
-
-def boot_script(project: Path) -> str:
-    """The text of :data:`BOOT_SCRIPT` in the project at ``project``."""
-    return (project / BOOT_SCRIPT).read_text(encoding="utf-8")
 
 
 def calculator_page(lang: str) -> str:
@@ -223,7 +213,6 @@ def calculator_html(
     directory_urls: bool = True,
     page_url: str = "",
     snapshot: str = "",
-    boot_script: str = "",
 ) -> str:
     """The form, status and the default scenario's plan, prerendered, as one HTML block.
 
@@ -233,8 +222,6 @@ def calculator_html(
     Without ``directory_urls`` (the offline copy, ``make offline``) the page is ``calculator.html``
     beside the other pages, and the prerendered plan links to ``roles/<id>.html``. ``snapshot``: the
     site-root-relative path of the Pyodide memory snapshot the worker may start from (calculator/snapshot.py).
-    ``boot_script``: JavaScript run as the block's first child (calc-boot.js: starts the worker while
-    the rest of the page is parsed); it must not contain ``</script``.
     """
     ui = UI[lang]
     scenario = default_scenario(model)
@@ -262,10 +249,6 @@ def calculator_html(
     )
     if snapshot:
         root.set("data-snapshot", up + snapshot)
-    if boot_script:
-        if "</script" in boot_script.lower():
-            raise ValueError("the calculator's boot script must not contain </script")
-        element(root, "script", boot_script)
     # data-link-pending: what a share link's visit shows instead of the default plan before the page
     # script has bound (calc-first-paint.js, calc-states.css)
     jump = element(element(root, "p", None, class_="calc-summary"), "a", None, href="#calc-result-title")

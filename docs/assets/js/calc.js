@@ -128,24 +128,72 @@
     }, seconds * 1000);
   }
 
-  // The worker is started by calc-boot.js (inlined at the top of #calc, so it starts while the page
-  // is still parsing); this adopts it and replays what it said meanwhile, or starts a new one (retry).
+  // ---- The worker ------------------------------------------------------------------------------
+  // Started when the page is bound (DOMContentLoaded), after Material's own start-up, not while the
+  // page is parsed: on two cores the worker's download, wasm compile and restore then no longer run
+  // beside the parser and Material's bundle. Paired runs (README, "Lighthouse"): Lighthouse 89.5 ->
+  // 98.5 on the calculator, while "ready" did not move (cold 1,825 vs 1,789 ms).
+
+  // The snapshot start moves ~3.9 MB more on the wire (gzip) than the plain start and saves the CPU
+  // time of starting Python and loading the engine: ~2 s on the build machine, several seconds on a
+  // phone (`make bench`; README, "Start-up from a memory snapshot"). 3.9 MB take ~3 s at 10 Mbit/s
+  // but ~45 s at 0.7 Mbit/s. So the plain start when the visitor asked to save data, or the browser
+  // rates the line 3G or slower. Not by `downlink`: Chromium reports 1.5 Mbit/s ("4g") before it has
+  // measured anything, even on localhost.
+  var PLAIN_ON = ["slow-2g", "2g", "3g"];
+
+  function startupChoice(root) {
+    var snapshot = root.getAttribute("data-snapshot");
+    if (!snapshot) return { snapshot: "", plainReason: "this build has no snapshot" };
+    var url = new URL(snapshot, location.href).href;
+    var connection = navigator.connection;
+    if (connection && connection.saveData) return { snapshot: url, plainReason: "Save-Data is on (the snapshot start moves about 4 MB more)" };
+    if (connection && PLAIN_ON.indexOf(connection.effectiveType) !== -1) {
+      return { snapshot: url, plainReason: "slow connection (" + connection.effectiveType + "): the snapshot start moves about 4 MB more" };
+    }
+    return { snapshot: url, plainReason: "" };
+  }
+
+  function absolute(root, name) {
+    return new URL(root.getAttribute(name), location.href).href;
+  }
+
+  // A new worker for the #calc element ``root``, told where everything is; throws if none can start.
+  function newWorker(root) {
+    var meta = document.querySelector('meta[name="playbook-vendor"]');
+    var choice = startupChoice(root);
+    var worker = new Worker(absolute(root, "data-worker"), { type: "module" });
+    worker.postMessage({
+      type: "start",
+      config: {
+        pyodide: new URL(meta ? meta.content : "vendor/", document.baseURI).href + "pyodide/",
+        package: absolute(root, "data-package"),
+        roles: absolute(root, "data-roles-json"),
+        sizing: absolute(root, "data-sizing-json"),
+        lang: root.getAttribute("data-lang") === "en" ? "en" : "zh",
+        rolesPrefix: root.getAttribute("data-roles-prefix"),
+        methodology: root.getAttribute("data-methodology"),
+        snapshot: choice.snapshot,
+        plainReason: choice.plainReason,
+      },
+    });
+    return worker;
+  }
+
   function startEngine(config, root) {
     engine.state = "loading";
-    var boot = window.playbookCalcBoot;
-    if (!boot) {
-      fail("the page's start-up script (calc-boot.js) did not run");
+    var worker;
+    try {
+      worker = newWorker(root);
+    } catch (error) {
+      fail(String((error && error.message) || error));
       return;
     }
-    var started = boot.take() || boot.start(root);
-    if (started.error) {
-      fail(started.error);
-      return;
-    }
-    engine.worker = started.worker;
+    engine.worker = worker;
     arm(config);
-    var onerror = function (message) { fail(message || "worker error"); };
-    var onmessage = function (message) {
+    worker.onerror = function (event) { fail(event.message || "worker error"); };
+    worker.onmessage = function (event) {
+      var message = event.data;
       if (message.type === "progress") {
         arm(config, message.stage);
         tell("progress", message);
@@ -162,13 +210,6 @@
         if (resolve) resolve({ result: message.result, ms: message.ms });
       }
     };
-    engine.worker.onerror = function (event) { onerror(event.message); };
-    engine.worker.onmessage = function (event) { onmessage(event.data); };
-    started.queue.splice(0).forEach(function (item) {
-      if (engine.worker !== started.worker) return;  // failed meanwhile
-      if ("error" in item) onerror(item.error);
-      else onmessage(item.data);
-    });
   }
 
   function call(message) {
