@@ -36,14 +36,13 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(html: str, also: tuple[str, ...] = ()) -> str:
+def policy(html: str) -> str:
     """The policy for one page: its own inline scripts by hash, everything else from 'self' only.
 
-    ``also``: inline scripts of other pages that run on this one after instant navigation (Material
-    runs the new content's scripts under the policy of the page first loaded).
+    No page has an inline script in its content: instant navigation would run it under the policy
+    of the page the visit began on (tests/test_site.py checks it).
     """
     hashes = inline_script_hashes(html)
-    hashes += [h for h in map(script_hash, also) if h not in hashes]
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
@@ -61,9 +60,9 @@ def policy(html: str, also: tuple[str, ...] = ()) -> str:
     )
 
 
-def with_policy(html: str, also: tuple[str, ...] = ()) -> str:
-    """``html`` with the policy's ``<meta>`` as the first element of ``<head>`` (``also``: see :func:`policy`)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, also)}">'
+def with_policy(html: str) -> str:
+    """``html`` with the policy's ``<meta>`` as the first element of ``<head>``."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("page has no <head>: cannot place its Content-Security-Policy")
