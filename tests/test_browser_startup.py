@@ -8,6 +8,7 @@ and the plan computes either way, as the CLI does.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -150,4 +151,74 @@ def test_the_worker_starts_after_the_pages_own_start_up(page: Page, server: str)
     assert timing[1] >= timing[0], timing  # the worker's script was asked for once the page was parsed
     plan_follows_input(page)
     assert len([u for u in urls if u.endswith(".bin")]) == 1  # one worker: the snapshot fetched once
+    clean(page)
+
+
+STORED = """async () => {
+  const cache = await caches.open('playbook-snapshot');
+  const out = [];
+  for (const key of await cache.keys()) {
+    const bytes = await (await cache.match(key)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out.push([key.url, Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join('')]);
+  }
+  return out;
+}"""
+
+
+def stored_snapshots(page: Page) -> list[list[str]]:
+    """[url, sha256] of each snapshot the worker kept in Cache Storage, once it has kept one."""
+    for _ in range(100):
+        found = page.evaluate(STORED)
+        if found:
+            return found
+        page.wait_for_timeout(100)
+    return []
+
+
+def test_a_returning_visit_restores_the_snapshot_kept_unpacked(page: Page, server: str, site: Path) -> None:
+    """After the first start the worker keeps the snapshot, as the file is, in Cache Storage; the
+    next visit restores from it without asking the network or the HTTP cache (no request)."""
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("#calc")).to_have_attribute("data-startup", "snapshot")
+    stored = stored_snapshots(page)
+    assert [digest for _, digest in stored] == [hashlib.sha256(snapshot_bytes(site)).hexdigest()], stored
+    assert re.search(r"/data/pyodide-snapshot-\w+\.bin$", stored[0][0])
+    urls = requested(page)
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("#calc")).to_have_attribute("data-startup", "snapshot")
+    assert [u for u in urls if u.endswith(".bin")] == []
+    plan_follows_input(page)
+    clean(page)
+
+
+def test_a_damaged_kept_snapshot_falls_back_once_and_is_dropped(page: Page, server: str, site: Path) -> None:
+    """A copy in Cache Storage that does not restore: the plain start says why, the copy is deleted,
+    and the visit after that starts from the snapshot file again."""
+    page.goto(server + "calculator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    (url, _), *_ = stored_snapshots(page)
+    # the magic and an offset, then too few bytes: the worker's check fails before any restore
+    page.evaluate(
+        """url => caches.open('playbook-snapshot').then(cache => {
+             const bytes = new Uint8Array(1000);
+             new DataView(bytes.buffer).setUint32(0, 0x706e7300, true);
+             new DataView(bytes.buffer).setUint32(4, 144, true);
+             return cache.put(url, new Response(bytes));
+           })""",
+        url,
+    )
+    page.reload()
+    page.wait_for_selector(READY, timeout=90_000)
+    expect(page.locator("#calc")).to_have_attribute("data-startup", "plain")
+    reason = page.locator("#calc").get_attribute("data-startup-reason") or ""
+    assert reason.startswith("snapshot not used") and "incomplete" in reason, reason
+    assert page.evaluate("caches.has('playbook-snapshot')") is False
+    plan_follows_input(page)
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("#calc")).to_have_attribute("data-startup", "snapshot")
+    assert [d for _, d in stored_snapshots(page)] == [hashlib.sha256(snapshot_bytes(site)).hexdigest()]
     clean(page)

@@ -69,12 +69,8 @@ class Counting(SimpleHTTPRequestHandler):
         ):
             self.raw_path, self.raw_size = path, 0
             return super().send_head()
-        key = f"{path}:{os.path.getmtime(path)}"
         with self.lock:
-            if key not in self.gzipped:
-                raw = Path(path).read_bytes()
-                self.gzipped[key] = (gzip.compress(raw, 6), hashlib.sha1(raw).hexdigest()[:16], len(raw))
-            body, etag, size = self.gzipped[key]
+            body, etag, size = self.compressed(path)
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.end_headers()
@@ -89,6 +85,15 @@ class Counting(SimpleHTTPRequestHandler):
         self.raw_path, self.raw_size = path, size
         return io.BytesIO(body)
 
+    @classmethod
+    def compressed(cls, path: str) -> tuple[bytes, str, int]:
+        """The gzip body, ETag and raw size of ``path``, compressed once per file version."""
+        key = f"{path}:{os.path.getmtime(path)}"
+        if key not in cls.gzipped:
+            raw = Path(path).read_bytes()
+            cls.gzipped[key] = (gzip.compress(raw, 6), hashlib.sha1(raw).hexdigest()[:16], len(raw))
+        return cls.gzipped[key]
+
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
         data = source.read()
         outputfile.write(data)
@@ -100,6 +105,12 @@ class Counting(SimpleHTTPRequestHandler):
 
 
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """``root`` over HTTP on localhost. Every compressible file is gzipped before the first request,
+    as a CDN has it ready: compressing the 31 MB snapshot on its first request (under the lock, which
+    every other request waits for) made each benchmark's first cold run ~1.5 s slower than the rest."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.name.endswith(COMPRESSED):
+            Counting.compressed(str(path))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -39,6 +39,44 @@ function joined(chunks) {
   return whole;
 }
 
+// The snapshot, unpacked, in Cache Storage after the first visit. The HTTP cache keeps the
+// response as it came, gzipped, and inflating its 7.7 MB was most of reading it on a returning
+// visit. The file's name carries its digest, so an entry is never stale; storing one deletes the
+// others (older builds). Without Cache Storage (plain http on another host) or on any error of
+// its own, the snapshot comes from the network and HTTP cache as before.
+const SNAPSHOTS = "playbook-snapshot";
+const unpacked = {
+  url: "",
+  hit: false,
+  async get(url) {
+    try {
+      const found = await (await caches.open(SNAPSHOTS)).match(url);
+      if (found) {
+        unpacked.hit = true;
+        return found;
+      }
+    } catch {}
+    return fetch(url);
+  },
+  // after a restore from ``bytes`` (checked, and unchanged by the restore): kept for the next visit
+  async store(url, bytes) {
+    if (unpacked.hit || !self.caches) return;
+    try {
+      const cache = await caches.open(SNAPSHOTS);
+      for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
+      const headers = { "Content-Type": "application/octet-stream", "Content-Length": String(bytes.byteLength) };
+      await cache.put(url, new Response(bytes, { headers }));
+    } catch {}
+  },
+  // a snapshot start that failed from a stored copy: not that copy again
+  async forget() {
+    if (!unpacked.hit) return;
+    try {
+      await caches.delete(SNAPSHOTS);
+    } catch {}
+  },
+};
+
 // Every file the start needs, requested at once and counted as the bytes arrive, so the page can
 // show progress and tell a slow line (bytes still coming) from a stalled one (none for a while).
 // Pyodide's own files are counted on a clone: Pyodide gets the untouched response, so the wasm is
@@ -65,7 +103,7 @@ function download(urls, pyodides) {
       report(false);
     }
   };
-  const responses = urls.map((url) => fetch(url).then((response) => {
+  const responses = urls.map((url) => (url === unpacked.url ? unpacked.get(url) : fetch(url)).then((response) => {
     if (!response.ok) throw new Error(`${url.split("/").pop()}: HTTP ${response.status}`);
     return { response, counted: theirs.has(url) ? response.clone() : response };
   }));
@@ -88,15 +126,16 @@ function download(urls, pyodides) {
   };
 }
 
-// The runtime's JavaScript from the counted bytes (loadPyodide's documented createPyodideModule
-// option). Where a policy forbids blob: scripts, the same file by its URL (from the HTTP cache, most
-// likely, else a second download).
+// The runtime's JavaScript (loadPyodide's documented createPyodideModule option), imported by its
+// URL once the counted bytes are in (so from the HTTP cache): V8 keeps compiled code for a URL, not
+// for a blob:. If that import fails, the counted bytes as a blob: module.
 async function runtimeModule(bytes, url) {
+  try {
+    return (await import(url)).default;
+  } catch {}
   const script = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
   try {
     return (await import(script)).default;
-  } catch {
-    return (await import(url)).default;
   } finally {
     URL.revokeObjectURL(script);
   }
@@ -146,6 +185,7 @@ function checkedSnapshot(bytes) {
 
 async function startFromSnapshot(config, loadPyodide) {
   const snapshot = absolute(config.snapshot);
+  unpacked.url = snapshot;
   const runtime = runtimeURLs(config, ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"]);
   const theirs = new Set(runtime.slice(1));
   const files = download([...runtime, snapshot], theirs);
@@ -160,6 +200,7 @@ async function startFromSnapshot(config, loadPyodide) {
   calculator = prepared.calculator(config.lang, config.rolesPrefix, config.methodology);
   const late = prepared.new_modules().toJs();
   if (late.length) throw new Error(`the snapshot lacks ${late.join(", ")}`);
+  image.then((bytes) => setTimeout(() => unpacked.store(snapshot, bytes), 0));  // after "ready" is said
   return pyodide;
 }
 
@@ -191,6 +232,7 @@ async function start(config) {
     } catch (error) {
       reason = `snapshot not used: ${String((error && error.message) || error).split("\n")[0]}`;
       calculator = null;
+      await unpacked.forget();
       say({ type: "progress", stage: "fallback", reason });
     }
   }
