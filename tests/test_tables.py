@@ -29,6 +29,15 @@ def test_text_that_looks_like_a_table_is_not_touched() -> None:
     assert prewrap_tables(html) == html
 
 
+def test_line_breaks_other_than_newline_do_not_shift_the_tags() -> None:
+    """Text may hold U+2028, a form feed or CR LF; the parser counts lines by "\\n" alone."""
+    html = "<p>a\u2028b\x0cc\r\nd</p>\n<table>\n<tr><td>1</td></tr></table><p>z</p>"
+    assert prewrap_tables(html) == (
+        "<p>a\u2028b\x0cc\r\nd</p>\n"
+        f'{WRAP}<table class="playbook-table">\n<tr><td>1</td></tr></table></div></div><p>z</p>'
+    )
+
+
 def test_an_end_tag_without_a_start_is_kept() -> None:
     assert prewrap_tables("<p>a</p></table><table></table>") == (
         f'<p>a</p></table>{WRAP}<table class="playbook-table"></table></div></div>'

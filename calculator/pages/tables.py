@@ -32,9 +32,10 @@ class _TableTags(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
+        # getpos() counts lines by "\n" alone (not str.splitlines's U+2028, form feed, ...)
         starts = [0]
-        for line in html.splitlines(keepends=True):
-            starts.append(starts[-1] + len(line))
+        for line in html.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
         self._line_starts = starts
         self._html = html
         self.tags: list[tuple[int, int, bool | None]] = []  # (start, end, has_class or None for </table>)

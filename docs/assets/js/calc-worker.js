@@ -46,7 +46,6 @@ function joined(chunks) {
 // its own, the snapshot comes from the network and HTTP cache as before.
 const SNAPSHOTS = "playbook-snapshot";
 const unpacked = {
-  url: "",
   hit: false,
   async get(url) {
     try {
@@ -81,7 +80,8 @@ const unpacked = {
 // show progress and tell a slow line (bytes still coming) from a stalled one (none for a while).
 // Pyodide's own files are counted on a clone: Pyodide gets the untouched response, so the wasm is
 // still compiled while it streams in and the browser can still cache the compiled code.
-function download(urls, pyodides) {
+// ``sources``: URL -> a function that gets that file's response instead of fetch (the kept snapshot).
+function download(urls, pyodides, sources = {}) {
   const theirs = new Set(pyodides);  // a copy: the caller's set changes as Pyodide takes its responses
   let loaded = 0;
   let total = 0;
@@ -103,7 +103,7 @@ function download(urls, pyodides) {
       report(false);
     }
   };
-  const responses = urls.map((url) => (url === unpacked.url ? unpacked.get(url) : fetch(url)).then((response) => {
+  const responses = urls.map((url) => (sources[url] || fetch)(url).then((response) => {
     if (!response.ok) throw new Error(`${url.split("/").pop()}: HTTP ${response.status}`);
     return { response, counted: theirs.has(url) ? response.clone() : response };
   }));
@@ -185,10 +185,9 @@ function checkedSnapshot(bytes) {
 
 async function startFromSnapshot(config, loadPyodide) {
   const snapshot = absolute(config.snapshot);
-  unpacked.url = snapshot;
   const runtime = runtimeURLs(config, ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"]);
   const theirs = new Set(runtime.slice(1));
-  const files = download([...runtime, snapshot], theirs);
+  const files = download([...runtime, snapshot], theirs, { [snapshot]: unpacked.get });
   const image = files.bytes(snapshot).then(checkedSnapshot);
   image.catch(() => {});
   const pyodide = await boot(config, loadPyodide, files, theirs, () => new Response(EMPTY_ZIP), { _loadSnapshot: image });
